@@ -1,0 +1,115 @@
+"""Every error this package raises derives from :class:`CorpusError`.
+
+Each also derives from the built-in that fits, so ``except LookupError`` or
+``except ValueError`` work as a user expects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+class CorpusError(Exception):
+    """Base class of every error raised by ``syria_russia_corpus``."""
+
+
+class UnknownActorError(CorpusError, LookupError):
+    """No actor has the given id, name or alias.
+
+    Attributes:
+        query: What the caller asked for.
+        suggestions: The closest known names, best first (may be empty).
+    """
+
+    def __init__(self, query: str, suggestions: Sequence[str] = ()) -> None:
+        self.query = query
+        self.suggestions = tuple(suggestions)
+        hint = (
+            f"; did you mean {_quoted_list(self.suggestions)}?"
+            if self.suggestions
+            else "; see actors() for the known names"
+        )
+        super().__init__(f"no actor is called {query!r}{hint}")
+
+
+class AmbiguousActorError(CorpusError, LookupError):
+    """A name or alias fits more than one actor.
+
+    Attributes:
+        query: What the caller asked for.
+        candidates: The ids of every actor the name fits.
+    """
+
+    def __init__(self, query: str, candidates: Sequence[str]) -> None:
+        self.query = query
+        self.candidates = tuple(candidates)
+        super().__init__(
+            f"{query!r} is ambiguous: it names {_quoted_list(self.candidates)}; pass one of these ids instead"
+        )
+
+
+class RecordNotFoundError(CorpusError, LookupError):
+    """No record of the asked-for kind has the given id.
+
+    Attributes:
+        kind: The record kind, such as ``"quote"``.
+        record_id: The id that was asked for.
+    """
+
+    def __init__(self, kind: str, record_id: str, suggestions: Sequence[str] = ()) -> None:
+        self.kind = kind
+        self.record_id = record_id
+        hint = f"; did you mean {_quoted_list(suggestions)}?" if suggestions else ""
+        super().__init__(f"no {kind} has the id {record_id!r}{hint}")
+
+
+class SourceNotFoundError(RecordNotFoundError):
+    """No source has the given id."""
+
+    def __init__(self, record_id: str, suggestions: Sequence[str] = ()) -> None:
+        super().__init__("source", record_id, suggestions)
+
+
+class InvalidDateError(CorpusError, ValueError):
+    """A date is not in the supported EDTF subset, or does not exist."""
+
+
+class InvalidQueryError(CorpusError, ValueError):
+    """A query argument has the right type but an unusable value."""
+
+
+class ArgumentTypeError(CorpusError, TypeError):
+    """A query argument has a type the function does not accept."""
+
+
+class CorpusDataError(CorpusError, ValueError):
+    """Corpus data is missing or invalid; nothing was loaded.
+
+    Attributes:
+        problems: One line per problem, each naming the file, the record
+            (its id, or its index where it has none), the field and the value.
+    """
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        self.problems = tuple(problems)
+        count = len(self.problems)
+        header = "1 problem" if count == 1 else f"{count} problems"
+        super().__init__(f"corpus data is invalid ({header}):\n" + "\n".join(f"  {p}" for p in self.problems))
+
+
+class MissingDependencyError(CorpusError, ImportError):
+    """An optional feature needs a package that is not installed."""
+
+    def __init__(self, package: str, extra: str, feature: str) -> None:
+        super().__init__(
+            f"{feature} needs {package}, which is not installed; "
+            f'install it with: pip install "syria-russia-corpus[{extra}]"',
+            name=package,
+        )
+
+
+def _quoted_list(items: Sequence[str]) -> str:
+    quoted = [repr(item) for item in items]
+    if len(quoted) <= 2:
+        return " or ".join(quoted)
+    return ", ".join(quoted[:-1]) + f" or {quoted[-1]}"
