@@ -15,18 +15,27 @@ from ._bundled import (
     actors,
     events,
     events_between,
+    export,
     load,
+    plot_stance_timeline,
     positions,
     positions_of,
     quotes,
     quotes_by,
+    search,
     source,
     sources,
+    stance_changes,
+    stance_timeline,
+    verify,
 )
+from ._citation import cite
 from ._collection import Records
 from ._corpus import Corpus
 from ._dates import DatePrecision, PartialDate
 from ._records import Actor, Event, Evidence, Fatalities, Position, Quote, Source
+from ._timeline import StanceChange
+from ._verify import SourceCheck, SpanMismatch, VerificationReport
 from ._vocabulary import (
     ActorKind,
     EventType,
@@ -42,10 +51,10 @@ from ._vocabulary import (
 DATA_VERSION = "0.1.0"
 
 __all__ = [
-    "DATA_VERSION",
     "Actor",
     "ActorKind",
     "Corpus",
+    "DATA_VERSION",
     "DatePrecision",
     "Event",
     "EventType",
@@ -59,20 +68,31 @@ __all__ = [
     "QuoteKind",
     "Records",
     "Source",
+    "SourceCheck",
     "SourceKind",
+    "SpanMismatch",
     "Stance",
+    "StanceChange",
     "Topic",
+    "VerificationReport",
     "actor",
     "actors",
+    "cite",
     "events",
     "events_between",
+    "export",
     "load",
+    "plot_stance_timeline",
     "positions",
     "positions_of",
     "quotes",
     "quotes_by",
+    "search",
     "source",
     "sources",
+    "stance_changes",
+    "stance_timeline",
+    "verify",
 ]
 
 

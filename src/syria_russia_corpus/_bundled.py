@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ._collection import Records
 from ._corpus import ActorLike, Corpus, DateLike
 from ._records import Actor, Event, Position, Quote, Source
+from ._search import KINDS, Searchable
+from ._timeline import StanceChange
+from ._verify import VerificationReport
 from ._vocabulary import EventType, QuoteKind, Topic
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 _lock = threading.Lock()
 _corpus: Corpus | None = None
@@ -80,7 +89,7 @@ def events_between(
     start: DateLike,
     end: DateLike,
     *,
-    type: EventType | str | None = None,  # noqa: A002 - the contract's name
+    type: EventType | str | None = None,
     involving: ActorLike | None = None,
 ) -> Records[Event]:
     """Bundled events overlapping ``[start, end]``; see :meth:`Corpus.events_between`."""
@@ -92,3 +101,80 @@ def positions_of(
 ) -> Records[Position]:
     """Bundled positions of *actor*; see :meth:`Corpus.positions_of`."""
     return load().positions_of(actor, topic=topic, include_affiliated=include_affiliated)
+
+
+def search(text: str, *, kinds: str | Iterable[str] = KINDS) -> Records[Searchable]:
+    """Search the bundled quotes, events and positions; see :meth:`Corpus.search`."""
+    return load().search(text, kinds=kinds)
+
+
+def stance_timeline(
+    actor: ActorLike, *, topic: Topic | str | None = None, include_affiliated: bool = True
+) -> Records[Position]:
+    """Positions of *actor* and its affiliates in date order; see :meth:`Corpus.stance_timeline`."""
+    return load().stance_timeline(actor, topic=topic, include_affiliated=include_affiliated)
+
+
+def stance_changes(
+    actor: ActorLike,
+    *,
+    topic: Topic | str | None = None,
+    include_affiliated: bool = True,
+    start: DateLike | None = None,
+    end: DateLike | None = None,
+) -> Records[StanceChange]:
+    """Where *actor*'s stance moved; see :meth:`Corpus.stance_changes`."""
+    return load().stance_changes(
+        actor, topic=topic, include_affiliated=include_affiliated, start=start, end=end
+    )
+
+
+def plot_stance_timeline(
+    actor: ActorLike, *, topic: Topic | str | None = None, include_affiliated: bool = True
+) -> Figure:
+    """A matplotlib Figure of *actor*'s stances; see :meth:`Corpus.plot_stance_timeline`."""
+    return load().plot_stance_timeline(actor, topic=topic, include_affiliated=include_affiliated)
+
+
+def export(directory: str | Path, *, format: str = "csv", overwrite: bool = False) -> list[Path]:
+    """Write the bundled corpus to *directory* as flat tables; return the paths written.
+
+    One file per record kind (``quotes.csv``, ``quotes.parquet``, …) plus link
+    tables for list fields: ``evidence``, ``event_participants``,
+    ``position_quotes`` and ``quote_via``.
+
+    Args:
+        directory: Where to write; created if missing. Nothing is written
+            outside it.
+        format: ``"csv"``, ``"jsonl"`` (one JSON object per line, keyed like
+            the package data), ``"parquet"`` (needs the ``parquet`` extra) or
+            ``"datapackage"`` (the CSV files plus a Frictionless Data Package
+            v2 ``datapackage.json`` with types, keys and enum constraints).
+        overwrite: Replace files that already exist; without it an export
+            that would overwrite raises :class:`ExportError` and writes nothing.
+
+    CSV cells that begin with ``=``, ``+``, ``-`` or ``@`` get a leading ``'``
+    so that a spreadsheet shows them as text instead of running them.
+
+    Example:
+        >>> import syria_russia_corpus as src
+        >>> paths = src.export("corpus_csv")  # doctest: +SKIP
+    """
+    return load().export(directory, format=format, overwrite=overwrite)
+
+
+def verify(directory: str | Path) -> VerificationReport:
+    """Check every evidence span of the bundled corpus against your copies of the documents.
+
+    Documents are the ``*.txt`` files of *directory*, matched to sources by
+    the SHA-256 of their bytes, whatever their names. The report says, per
+    source, whether its document was found, how many spans were checked and
+    which do not hold (out of bounds, or a quote that does not read as its span).
+
+    Example:
+        >>> import syria_russia_corpus as src
+        >>> report = src.verify("documents/")  # doctest: +SKIP
+        >>> report.ok  # doctest: +SKIP
+        True
+    """
+    return load().verify(directory)

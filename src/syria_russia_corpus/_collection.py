@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, Generic, Protocol, TypeVar, overload
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, overload
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+NameOf = Callable[[str], "str | None"]
 
 
-class _Identified(Protocol):
+class _Printer(Protocol):
+    """The part of IPython's pretty printer that Records uses."""
+
+    def text(self, obj: str) -> None: ...
+
+
+class Identified(Protocol):
+    """Anything with an id: every record kind."""
+
     @property
     def id(self) -> str: ...
 
 
-T = TypeVar("T", bound=_Identified)
+T = TypeVar("T", bound=Identified)
 
 _REPR_IDS = 3
 
@@ -31,10 +44,18 @@ class Records(Sequence[T], Generic[T]):
         Records[Quote](2 records: ...)
     """
 
-    __slots__ = ("_items",)
+    __slots__ = ("_items", "_name_of")
 
     def __init__(self, items: Iterable[T] = ()) -> None:
         self._items: tuple[T, ...] = tuple(items)
+        self._name_of: NameOf = _no_name
+
+    @classmethod
+    def _with_names(cls, items: Iterable[T], name_of: NameOf) -> Records[T]:
+        """Records whose displays and tables show actor names, resolved by *name_of*."""
+        records = cls(items)
+        object.__setattr__(records, "_name_of", name_of)
+        return records
 
     @overload
     def __getitem__(self, index: int) -> T: ...
@@ -44,7 +65,7 @@ class Records(Sequence[T], Generic[T]):
 
     def __getitem__(self, index: int | slice) -> T | Records[T]:
         if isinstance(index, slice):
-            return Records(self._items[index])
+            return Records._with_names(self._items[index], self._name_of)
         return self._items[index]
 
     def __len__(self) -> int:
@@ -68,7 +89,7 @@ class Records(Sequence[T], Generic[T]):
         return hash(self._items)
 
     def __setattr__(self, name: str, value: Any) -> None:
-        if hasattr(self, "_items"):
+        if hasattr(self, name):
             raise AttributeError(f"Records is immutable: cannot set {name!r}")
         object.__setattr__(self, name, value)
 
@@ -88,3 +109,48 @@ class Records(Sequence[T], Generic[T]):
     def ids(self) -> tuple[str, ...]:
         """The ids of the records, in order."""
         return tuple(item.id for item in self._items)
+
+    def to_dicts(self) -> list[dict[str, Any]]:
+        """The records as JSON-ready dicts, keyed like the package data files.
+
+        Example:
+            >>> import syria_russia_corpus as src
+            >>> src.sources().to_dicts()[0]["id"]
+            'csm-russia-no-asylum-for-assad-2012-03-08'
+        """
+        from ._loading import unstructure
+
+        return [unstructure(item) for item in self._items]
+
+    def to_pandas(self) -> pd.DataFrame:
+        """The records as a pandas DataFrame, one row per record.
+
+        Columns hold ids and resolved names; each date is its EDTF string plus
+        ``_earliest`` and ``_latest`` columns of pandas timestamps; list fields
+        are ``"; "``-separated. Needs the ``pandas`` extra.
+
+        Raises:
+            MissingDependencyError: pandas is not installed.
+
+        Example:
+            >>> import syria_russia_corpus as src
+            >>> frame = src.quotes_by("Putin").to_pandas()  # doctest: +SKIP
+            >>> frame[["date", "speaker_name", "text"]].head()  # doctest: +SKIP
+        """
+        from ._frames import to_pandas
+
+        return to_pandas(self._items, self._name_of)
+
+    def _repr_html_(self) -> str:
+        from ._display import html_table
+
+        return html_table(self._items, self._name_of)
+
+    def _repr_pretty_(self, printer: _Printer, cycle: bool) -> None:
+        from ._display import text_table
+
+        printer.text(repr(self) if cycle else f"{self!r}\n{text_table(self._items, self._name_of)}")
+
+
+def _no_name(_: str) -> None:
+    return None

@@ -7,15 +7,22 @@ import enum
 import heapq
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from ._collection import Records
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+from ._collection import Identified, Records
 from ._dates import PartialDate, date_bounds
+from ._export import export
 from ._integrity import find_problems
 from ._interval_index import IntervalIndex
 from ._loading import FILES, RecordSet, read_bundled, read_directory, structure_all, unstructure
 from ._names import build_name_index, closest_names, name_key
 from ._records import Actor, Event, Position, Quote, Source
+from ._search import KINDS, Searchable, matches, searchable_text, wanted_kinds
+from ._timeline import StanceChange, changes_in, plot
+from ._verify import VerificationReport, verify
 from ._vocabulary import EventType, QuoteKind, Topic
 from .exceptions import (
     AmbiguousActorError,
@@ -28,7 +35,8 @@ from .exceptions import (
 )
 
 E = TypeVar("E", bound=enum.Enum)
-Dated = TypeVar("Dated", Quote, Event, Position)
+R = TypeVar("R", bound=Identified)
+Dated = TypeVar("Dated", bound=Quote | Event | Position)
 
 ActorLike = Actor | str
 DateLike = datetime.date | PartialDate | str
@@ -81,15 +89,17 @@ class Corpus:
         "_sources",
     )
 
+    _search_index: list[tuple[str, Searchable]]
+
     def __init__(self, records: RecordSet) -> None:
         """Index *records*, which must already be validated; use the ``from_*`` constructors."""
-        self._sources = Records(sorted(records.sources, key=lambda s: (s.published, s.id)))
-        self._actors = Records(sorted(records.actors, key=lambda a: a.id))
-        self._quotes = Records(_sorted(records.quotes))
-        self._events = Records(_sorted(records.events))
-        self._positions = Records(_sorted(records.positions))
+        self._actor_by_id = {actor.id: actor for actor in sorted(records.actors, key=lambda a: a.id)}
+        self._sources = self._wrap(sorted(records.sources, key=lambda s: (s.published, s.id)))
+        self._actors = self._wrap(self._actor_by_id.values())
+        self._quotes = self._wrap(_sorted(records.quotes))
+        self._events = self._wrap(_sorted(records.events))
+        self._positions = self._wrap(_sorted(records.positions))
         self._source_by_id = {source.id: source for source in self._sources}
-        self._actor_by_id = {actor.id: actor for actor in self._actors}
         self._quote_by_id = {quote.id: quote for quote in self._quotes}
         self._event_by_id = {event.id: event for event in self._events}
         self._position_by_id = {position.id: position for position in self._positions}
@@ -267,7 +277,7 @@ class Corpus:
         """
         wanted_kind = None if kind is None else _coerce_enum(QuoteKind, kind, "kind")
         found = self._by_actor(self._quotes_by_speaker, speaker, include_affiliated)
-        return Records(q for q in found if wanted_kind is None or q.kind is wanted_kind)
+        return self._wrap(q for q in found if wanted_kind is None or q.kind is wanted_kind)
 
     def positions_of(
         self, actor: ActorLike, *, topic: Topic | str | None = None, include_affiliated: bool = False
@@ -287,14 +297,14 @@ class Corpus:
         """
         wanted_topic = None if topic is None else _coerce_enum(Topic, topic, "topic")
         found = self._by_actor(self._positions_by_actor, actor, include_affiliated)
-        return Records(p for p in found if wanted_topic is None or p.topic is wanted_topic)
+        return self._wrap(p for p in found if wanted_topic is None or p.topic is wanted_topic)
 
     def events_between(
         self,
         start: DateLike,
         end: DateLike,
         *,
-        type: EventType | str | None = None,  # noqa: A002 - the contract's name
+        type: EventType | str | None = None,
         involving: ActorLike | None = None,
     ) -> Records[Event]:
         """Events whose possible dates overlap ``[start, end]``, both ends inclusive.
@@ -324,7 +334,7 @@ class Corpus:
         else:
             candidates = self._events_by_participant.get(self.actor(involving).id, ())
             found = (e for e in candidates if _overlaps(e, first, last))
-        return Records(_sorted(e for e in found if wanted_type is None or e.type is wanted_type))
+        return self._wrap(_sorted(e for e in found if wanted_type is None or e.type is wanted_type))
 
     def affiliates(self, actor: ActorLike) -> Records[Actor]:
         """Every actor affiliated with *actor*, directly or through others, by id.
@@ -334,7 +344,97 @@ class Corpus:
             >>> "sergei-lavrov" in src.load().affiliates("Russia").ids
             True
         """
-        return Records(self._actor_by_id[i] for i in self._affiliates.get(self.actor(actor).id, ()))
+        return self._wrap(self._actor_by_id[i] for i in self._affiliates.get(self.actor(actor).id, ()))
+
+    def search(self, text: str, *, kinds: str | Iterable[str] = KINDS) -> Records[Searchable]:
+        """Quotes, events and positions whose words hold *text*.
+
+        Matching ignores case, accents and punctuation, and starts at word
+        starts: ``"sanction"`` finds "sanctions". Quotes are searched by their
+        text, events by title and summary, positions by summary.
+
+        Args:
+            text: The words to find.
+            kinds: ``"quotes"``, ``"events"``, ``"positions"``, or several of them.
+
+        Example:
+            >>> import syria_russia_corpus as src
+            >>> hits = src.search("asylum", kinds="quotes")
+            >>> all(type(hit).__name__ == "Quote" for hit in hits)
+            True
+        """
+        wanted = wanted_kinds(kinds)
+        found = matches(text, self._searchable())
+        return self._wrap(_sorted(r for r in found if f"{type(r).__name__.lower()}s" in wanted))
+
+    def stance_timeline(
+        self, actor: ActorLike, *, topic: Topic | str | None = None, include_affiliated: bool = True
+    ) -> Records[Position]:
+        """Positions of *actor* (and, by default, its affiliates) in date order.
+
+        Example:
+            >>> import syria_russia_corpus as src
+            >>> timeline = src.stance_timeline("Russia", topic="military_intervention")
+            >>> [p.date.earliest for p in timeline] == sorted(p.date.earliest for p in timeline)
+            True
+        """
+        return self.positions_of(actor, topic=topic, include_affiliated=include_affiliated)
+
+    def stance_changes(
+        self,
+        actor: ActorLike,
+        *,
+        topic: Topic | str | None = None,
+        include_affiliated: bool = True,
+        start: DateLike | None = None,
+        end: DateLike | None = None,
+    ) -> Records[StanceChange]:
+        """Where *actor*'s stance on a topic moved, in date order.
+
+        Positions are read in date order, topic by topic; each time the stance
+        differs from the one before, that is a change. With
+        *include_affiliated* (the default), a state's officials speak for it.
+        *start* and *end* keep the positions dated within them.
+
+        Example:
+            >>> import syria_russia_corpus as src
+            >>> changes = src.stance_changes("Russia")
+            >>> all(c.from_stance is not c.to_stance for c in changes)
+            True
+        """
+        timeline = self.stance_timeline(actor, topic=topic, include_affiliated=include_affiliated)
+        first, _ = date_bounds("0001" if start is None else start, argument="start")
+        _, last = date_bounds("9999" if end is None else end, argument="end")
+        if last < first:
+            raise InvalidQueryError(f"end ({end}) is before start ({start}); pass the earlier date first")
+        within = [p for p in timeline if first <= p.date.earliest and p.date.latest <= last]
+        return Records(changes_in(within))
+
+    def plot_stance_timeline(
+        self, actor: ActorLike, *, topic: Topic | str | None = None, include_affiliated: bool = True
+    ) -> Figure:
+        """A matplotlib Figure of :meth:`stance_timeline`: one row per topic.
+
+        Markers show the stance (hollow when the date is inferred); a bar shows
+        how far the date's precision reaches. Needs the ``plot`` extra.
+
+        Example:
+            >>> import syria_russia_corpus as src
+            >>> figure = src.plot_stance_timeline("Russia")  # doctest: +SKIP
+            >>> figure.savefig("russia.png")  # doctest: +SKIP
+        """
+        who = self.actor(actor)
+        timeline = self.stance_timeline(who, topic=topic, include_affiliated=include_affiliated)
+        scope = " and affiliated actors" if include_affiliated else ""
+        return plot(timeline, f"Stances of {who.name}{scope}")
+
+    def export(self, directory: str | Path, *, format: str = "csv", overwrite: bool = False) -> list[Path]:
+        """Write the corpus to *directory*; see :func:`syria_russia_corpus.export`."""
+        return export(self, directory, format=format, overwrite=overwrite)
+
+    def verify(self, directory: str | Path) -> VerificationReport:
+        """Check every evidence span against documents; see :func:`syria_russia_corpus.verify`."""
+        return verify(self, directory)
 
     # -- helpers ------------------------------------------------------------------
 
@@ -346,6 +446,21 @@ class Corpus:
             return index.get(actor_id, ())
         groups = [index.get(i, ()) for i in (actor_id, *self._affiliates.get(actor_id, ()))]
         return list(heapq.merge(*groups, key=_order))
+
+    def _wrap(self, items: Iterable[R]) -> Records[R]:
+        return Records._with_names(items, self._name_of)
+
+    def _name_of(self, actor_id: str) -> str | None:
+        actor = self._actor_by_id.get(actor_id)
+        return None if actor is None else actor.name
+
+    def _searchable(self) -> list[tuple[str, Searchable]]:
+        # Built on the first search, not at load: most sessions never search.
+        if not hasattr(self, "_search_index"):
+            records: list[Searchable] = [*self._quotes, *self._events, *self._positions]
+            object.__setattr__(self, "_search_index", [(searchable_text(r), r) for r in records])
+        index: list[tuple[str, Searchable]] = self._search_index
+        return index
 
     def _all_names(self) -> list[str]:
         return [name for actor in self._actors for name in (actor.name, *actor.aliases)]

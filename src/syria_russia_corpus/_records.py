@@ -17,6 +17,17 @@ from ._vocabulary import (
 )
 
 
+class _Displayed:
+    """Gives records an HTML view in Jupyter."""
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        from ._display import record_html
+
+        return record_html(self)
+
+
 @attrs.frozen(kw_only=True)
 class Evidence:
     """Where a record stands in a source document.
@@ -53,7 +64,7 @@ class Fatalities:
 
 
 @attrs.frozen(kw_only=True)
-class Source:
+class Source(_Displayed):
     """A source document the corpus is curated from.
 
     Attributes:
@@ -79,7 +90,7 @@ class Source:
 
 
 @attrs.frozen(kw_only=True)
-class Actor:
+class Actor(_Displayed):
     """A person, state, organization or group that speaks, acts or relays.
 
     Attributes:
@@ -101,7 +112,7 @@ class Actor:
 
 
 @attrs.frozen(kw_only=True)
-class Quote:
+class Quote(_Displayed):
     """Words a source attributes to an actor.
 
     Attributes:
@@ -133,7 +144,7 @@ class Quote:
 
 
 @attrs.frozen(kw_only=True)
-class Event:
+class Event(_Displayed):
     """Something that happened, as the sources report it.
 
     Attributes:
@@ -164,7 +175,7 @@ class Event:
 
 
 @attrs.frozen(kw_only=True)
-class Position:
+class Position(_Displayed):
     """An actor's stance on a topic at a time.
 
     Attributes:

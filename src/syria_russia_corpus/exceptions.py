@@ -97,6 +97,10 @@ class CorpusDataError(CorpusError, ValueError):
         super().__init__(f"corpus data is invalid ({header}):\n" + "\n".join(f"  {p}" for p in self.problems))
 
 
+class ExportError(CorpusError, OSError):
+    """An export would overwrite files, or cannot write where it was asked to."""
+
+
 class MissingDependencyError(CorpusError, ImportError):
     """An optional feature needs a package that is not installed."""
 

@@ -1,0 +1,115 @@
+"""Stance over time: where an actor's stance on a topic moved, and a plot of it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import attrs
+
+from ._dates import PartialDate
+from ._records import Position
+from ._vocabulary import Stance, Topic
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+
+@attrs.frozen(kw_only=True)
+class StanceChange:
+    """A move in stance on one topic between two consecutive positions.
+
+    Attributes:
+        topic: The topic whose stance moved.
+        before: The last position before the move.
+        after: The first position after it.
+
+    Example:
+        >>> import syria_russia_corpus as src
+        >>> change = src.stance_changes("Russia")[0]  # doctest: +SKIP
+        >>> f"{change.topic.value}: {change.from_stance.value} -> {change.to_stance.value}"  # doctest: +SKIP
+        'assad_departure: oppose -> mixed'
+    """
+
+    topic: Topic
+    before: Position
+    after: Position
+
+    @property
+    def id(self) -> str:
+        """``"<before id>-><after id>"``: unique within a corpus."""
+        return f"{self.before.id}->{self.after.id}"
+
+    @property
+    def date(self) -> PartialDate:
+        """When the new stance is first evidenced."""
+        return self.after.date
+
+    @property
+    def from_stance(self) -> Stance:
+        """The stance before the move."""
+        return self.before.stance
+
+    @property
+    def to_stance(self) -> Stance:
+        """The stance after the move."""
+        return self.after.stance
+
+
+def changes_in(positions: Sequence[Position]) -> list[StanceChange]:
+    """Walk date-ordered *positions* topic by topic; keep each move in stance."""
+    last: dict[Topic, Position] = {}
+    changes = []
+    for position in positions:
+        previous = last.get(position.topic)
+        if previous is not None and previous.stance is not position.stance:
+            changes.append(StanceChange(topic=position.topic, before=previous, after=position))
+        last[position.topic] = position
+    return changes
+
+
+_STANCE_STYLE = {
+    Stance.SUPPORT: ("#1b7837", "^"),
+    Stance.OPPOSE: ("#b2182b", "v"),
+    Stance.MIXED: ("#e08214", "D"),
+    Stance.NEUTRAL: ("#4d4d4d", "o"),
+}
+
+
+def plot(positions: Sequence[Position], title: str) -> Figure:
+    """Draw *positions* as a timeline: one row per topic, one marker per position."""
+    try:
+        from matplotlib.dates import date2num
+        from matplotlib.figure import Figure
+        from matplotlib.lines import Line2D
+    except ImportError:
+        from .exceptions import MissingDependencyError
+
+        raise MissingDependencyError("matplotlib", "plot", "plot_stance_timeline") from None
+    topics = sorted({p.topic for p in positions}, key=lambda t: t.value)
+    rows = {topic: index for index, topic in enumerate(topics)}
+    figure = Figure(figsize=(10, 1.2 + 0.45 * max(len(topics), 1)), layout="constrained")
+    axes = figure.subplots()
+    for position in positions:
+        colour, marker = _STANCE_STYLE[position.stance]
+        start, end = date2num([position.date.earliest, position.date.latest])  # type: ignore[no-untyped-call]
+        y = rows[position.topic]
+        axes.plot([start, end], [y, y], color=colour, linewidth=3, alpha=0.4, solid_capstyle="butt")
+        filled = "none" if position.date.uncertain or position.date.approximate else colour
+        axes.plot(
+            [start], [y], marker=marker, color=colour, markerfacecolor=filled, markersize=9, linestyle=""
+        )
+    axes.xaxis_date()
+    axes.set_yticks(range(len(topics)), [t.value.replace("_", " ") for t in topics])
+    axes.set_ylim(-0.7, max(len(topics), 1) - 0.3)
+    axes.grid(axis="x", alpha=0.3)
+    axes.set_title(title)
+    handles = [
+        Line2D([], [], color=colour, marker=marker, linestyle="", label=stance.value)
+        for stance, (colour, marker) in _STANCE_STYLE.items()
+    ]
+    handles.append(
+        Line2D([], [], color="grey", marker="o", markerfacecolor="none", linestyle="", label="date inferred")
+    )
+    axes.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    return figure
