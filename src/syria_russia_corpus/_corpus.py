@@ -85,6 +85,7 @@ class Corpus:
         "_quote_by_id",
         "_quotes",
         "_quotes_by_speaker",
+        "_search_index",
         "_source_by_id",
         "_sources",
     )

@@ -1,0 +1,156 @@
+"""How records look: reprs, text tables, HTML (escaped), pandas and dicts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from syria_russia_corpus import Actor, ActorKind, Corpus, Records
+from syria_russia_corpus._display import DOCUMENTS_ENV, text_table
+
+from .conftest import small_records
+
+
+@pytest.fixture
+def hostile() -> Corpus:
+    records = small_records()
+    records["actors"].append(Actor(id="x", name="<script>alert(1)</script>", kind=ActorKind.PERSON))
+    return Corpus.from_records(**records)  # type: ignore[arg-type]
+
+
+def test_html_table_resolves_names_and_counts(corpus: Corpus):
+    """The HTML table shows speakers by name and says how many records there are."""
+    page = corpus.quotes()._repr_html_()
+    assert "<table>" in page
+    assert "Sergei Lavrov" in page
+    assert "5 records (Quote)" in page
+
+
+def test_html_escapes_the_data(hostile: Corpus):
+    """Data is text, never markup: angle brackets are escaped."""
+    page = hostile.actors()._repr_html_()
+    assert "<script>" not in page
+    assert "&lt;script&gt;" in page
+
+
+def test_html_of_empty_records():
+    """An empty Records says so."""
+    assert "0 records" in Records()._repr_html_()
+
+
+def test_html_shortens_long_text(corpus: Corpus):
+    """Long texts are cut with an ellipsis."""
+    from syria_russia_corpus import PartialDate, Quote, QuoteKind
+
+    long = Quote(id="long", text="word " * 100, speaker_id="putin", source_id="doc", kind=QuoteKind.DIRECT,
+                 date=PartialDate(2012))  # fmt: skip
+    assert "…" in Records([long])._repr_html_()
+
+
+def test_html_limits_rows():
+    """Only the first 50 rows are shown, and the page says so."""
+    actors = [Actor(id=f"a{i:03d}", name=f"A {i}", kind=ActorKind.PERSON) for i in range(60)]
+    page = Records(actors)._repr_html_()
+    assert page.count("<tr>") == 51
+    assert "first 50 shown" in page
+
+
+def test_pretty_prints_a_text_table(corpus: Corpus):
+    """IPython's pretty printer gets the repr and a text table."""
+    printed: list[str] = []
+
+    class Printer:
+        def text(self, obj: str) -> None:
+            printed.append(obj)
+
+    corpus.events()._repr_pretty_(Printer(), cycle=False)
+    assert printed[0].startswith("Records[Event](5 records")
+    assert "Killings" in printed[0]
+
+
+def test_text_table_fits_the_width(corpus: Corpus):
+    """Every line of a text table fits the asked-for width."""
+    table = text_table(corpus.quotes(), corpus._name_of, width=60)
+    assert all(len(line) <= 60 for line in table.splitlines())
+
+
+def test_record_html_shows_fields_and_evidence(corpus: Corpus):
+    """A record's HTML lists its fields and its evidence offsets."""
+    page = corpus.quote("q-lavrov")._repr_html_()
+    assert "lavrov words" in page
+    assert "doc [0:10]" in page
+
+
+def test_record_html_shows_the_words_around_the_span(monkeypatch: pytest.MonkeyPatch, documents_dir: Path):
+    """With the documents at hand, a bundled record's HTML marks its span in its context."""
+    import syria_russia_corpus as src
+    from syria_russia_corpus import _display
+
+    quote = src.quotes()[0]
+    monkeypatch.setenv(DOCUMENTS_ENV, str(documents_dir))
+    _display._documents_in.cache_clear()
+    try:
+        page = quote._repr_html_()
+    finally:
+        _display._documents_in.cache_clear()
+    assert "<mark>" in page
+    assert f"{quote.source_id} [{quote.evidence[0].start}:{quote.evidence[0].end}]" in page
+
+
+def test_to_dicts_uses_package_field_names(corpus: Corpus):
+    """to_dicts gives the JSON objects of the package data."""
+    (first,) = corpus.positions()[:1].to_dicts()
+    assert first["id"] == corpus.positions()[0].id
+    assert first["date"] == str(corpus.positions()[0].date)
+
+
+def test_to_pandas_columns_and_dates(corpus: Corpus):
+    """to_pandas gives one row per record, names resolved, date bounds as timestamps."""
+    import pandas as pd
+
+    frame = corpus.quotes_by("Russia", include_affiliated=True).to_pandas()
+    assert len(frame) == 5
+    assert {"id", "speaker_id", "speaker_name", "date", "date_earliest", "date_latest"} <= set(frame.columns)
+    assert pd.api.types.is_datetime64_any_dtype(frame["date_earliest"])
+    assert frame.loc[frame["id"] == "q-lavrov", "speaker_name"].item() == "Sergei Lavrov"
+
+
+def test_to_pandas_of_mixed_records(corpus: Corpus):
+    """Search results of several kinds share one frame with a record_type column."""
+    mixed = Records([corpus.quotes()[0], corpus.events()[0]])
+    frame = mixed.to_pandas()
+    assert list(frame["record_type"]) == ["quote", "event"]
+
+
+def test_to_pandas_of_nothing():
+    """An empty Records gives an empty DataFrame."""
+    assert Records().to_pandas().empty
+
+
+def test_missing_pandas_names_the_extra(monkeypatch: pytest.MonkeyPatch, corpus: Corpus):
+    """Without pandas, to_pandas says which extra to install."""
+    import sys
+
+    from syria_russia_corpus.exceptions import MissingDependencyError
+
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    with pytest.raises(MissingDependencyError, match=r"syria-russia-corpus\[pandas\]") as info:
+        corpus.quotes().to_pandas()
+    assert isinstance(info.value, ImportError)
+
+
+def test_missing_pyarrow_and_matplotlib_name_their_extras(
+    monkeypatch: pytest.MonkeyPatch, corpus: Corpus, tmp_path: Path
+):
+    """Parquet and the plot name the parquet and plot extras when their packages are missing."""
+    import sys
+
+    from syria_russia_corpus.exceptions import MissingDependencyError
+
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    monkeypatch.setitem(sys.modules, "matplotlib.figure", None)
+    with pytest.raises(MissingDependencyError, match=r"\[parquet\]"):
+        corpus.export(tmp_path, format="parquet")
+    with pytest.raises(MissingDependencyError, match=r"\[plot\]"):
+        corpus.plot_stance_timeline("Russia")

@@ -1,0 +1,164 @@
+"""Exports: CSV, JSON Lines, Parquet and the Frictionless Data Package."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from syria_russia_corpus import Actor, ActorKind, Corpus
+from syria_russia_corpus._loading import unstructure
+from syria_russia_corpus.exceptions import ExportError, InvalidQueryError
+
+from .conftest import small_records
+
+MAIN = ["sources", "actors", "quotes", "events", "positions"]
+LINKS = ["evidence", "event_participants", "position_quotes", "quote_via"]
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as stream:
+        return list(csv.DictReader(stream))
+
+
+def test_csv_writes_one_file_per_kind_and_link_tables(corpus: Corpus, tmp_path: Path):
+    """CSV export writes the five record tables and the four link tables."""
+    written = corpus.export(tmp_path)
+    assert sorted(p.name for p in written) == sorted(f"{n}.csv" for n in MAIN + LINKS)
+    quotes = read_csv(tmp_path / "quotes.csv")
+    assert [q["id"] for q in quotes] == list(corpus.quotes().ids)
+
+
+def test_csv_flattens_dates_names_and_lists(corpus: Corpus, tmp_path: Path):
+    """A date becomes EDTF plus earliest/latest; ids come with names; lists are '; '-joined."""
+    corpus.export(tmp_path)
+    quote = next(q for q in read_csv(tmp_path / "quotes.csv") if q["id"] == "q-lavrov")
+    assert (quote["date"], quote["date_earliest"], quote["date_latest"]) == (
+        "2012-05",
+        "2012-05-01",
+        "2012-05-31",
+    )
+    assert quote["speaker_name"] == "Sergei Lavrov"
+    event = next(e for e in read_csv(tmp_path / "events.csv") if e["id"] == "e-paris")
+    assert event["participant_ids"] == "putin; hollande"
+    assert event["plover"] == "CONSULT"
+
+
+def test_csv_link_tables(corpus: Corpus, tmp_path: Path):
+    """Link tables list each participant, supporting quote and span as its own row."""
+    corpus.export(tmp_path)
+    participants = read_csv(tmp_path / "event_participants.csv")
+    assert {"event_id": "e-paris", "actor_id": "hollande"} in participants
+    assert read_csv(tmp_path / "position_quotes.csv") == [
+        {"position_id": "p-lavrov-sanctions", "quote_id": "q-lavrov"}
+    ]
+    spans = read_csv(tmp_path / "evidence.csv")
+    assert len(spans) == sum(
+        len(r.evidence) for r in [*corpus.quotes(), *corpus.events(), *corpus.positions()]
+    )
+
+
+def test_csv_neutralises_formulas(tmp_path: Path):
+    """Cells that a spreadsheet would run as formulas get a leading apostrophe."""
+    records = small_records()
+    records["actors"].append(
+        Actor(id="evil", name='=HYPERLINK("http://x")', kind=ActorKind.PERSON, description="+1 -2 @3")
+    )
+    Corpus.from_records(**records).export(tmp_path)  # type: ignore[arg-type]
+    evil = next(a for a in read_csv(tmp_path / "actors.csv") if a["id"] == "evil")
+    assert evil["name"] == '\'=HYPERLINK("http://x")'
+    assert evil["description"] == "'+1 -2 @3"
+
+
+def test_refuses_to_overwrite(corpus: Corpus, tmp_path: Path):
+    """A second export into the same place raises ExportError and changes nothing."""
+    corpus.export(tmp_path)
+    before = (tmp_path / "quotes.csv").read_bytes()
+    (tmp_path / "quotes.csv").write_text("mine")
+    with pytest.raises(ExportError, match="overwrite=True"):
+        corpus.export(tmp_path)
+    assert (tmp_path / "quotes.csv").read_text() == "mine"
+    corpus.export(tmp_path, overwrite=True)
+    assert (tmp_path / "quotes.csv").read_bytes() == before
+
+
+def test_creates_the_directory(corpus: Corpus, tmp_path: Path):
+    """A missing directory is created, parents included."""
+    target = tmp_path / "a" / "b"
+    corpus.export(target, format="jsonl")
+    assert (target / "quotes.jsonl").exists()
+
+
+def test_refuses_a_file_as_directory(corpus: Corpus, tmp_path: Path):
+    """Exporting onto a file raises ExportError."""
+    target = tmp_path / "file"
+    target.write_text("x")
+    with pytest.raises(ExportError, match="is a file"):
+        corpus.export(target)
+
+
+def test_unknown_format(corpus: Corpus, tmp_path: Path):
+    """An unknown format raises a ValueError subclass listing the formats."""
+    with pytest.raises(InvalidQueryError, match="'datapackage'"):
+        corpus.export(tmp_path, format="xlsx")
+
+
+def test_jsonl_is_the_package_data(corpus: Corpus, tmp_path: Path):
+    """JSON Lines holds one package-data object per line."""
+    corpus.export(tmp_path, format="jsonl")
+    lines = (tmp_path / "events.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line) for line in lines] == [unstructure(e) for e in corpus.events()]
+
+
+def test_exports_are_reproducible(corpus: Corpus, tmp_path: Path):
+    """Two exports of one corpus are byte-identical."""
+    corpus.export(tmp_path / "a", format="datapackage")
+    corpus.export(tmp_path / "b", format="datapackage")
+    for path in (tmp_path / "a").iterdir():
+        assert path.read_bytes() == (tmp_path / "b" / path.name).read_bytes()
+
+
+def test_parquet_types(corpus: Corpus, tmp_path: Path):
+    """Parquet keeps dates as dates and counts as integers."""
+    import pyarrow.parquet as pq
+
+    corpus.export(tmp_path, format="parquet")
+    table = pq.read_table(tmp_path / "events.parquet")
+    assert str(table.schema.field("date_earliest").type) == "date32[day]"
+    assert str(table.schema.field("fatalities_count").type) == "int64"
+    assert table.column("id").to_pylist() == list(corpus.events().ids)
+
+
+def test_datapackage_is_valid(corpus: Corpus, tmp_path: Path):
+    """frictionless validates the data package: types, keys, foreign keys, enums."""
+    from frictionless import Package, validate
+
+    corpus.export(tmp_path, format="datapackage")
+    report = validate(tmp_path / "datapackage.json")
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    package = Package(tmp_path / "datapackage.json")
+    assert sorted(r.name for r in package.resources) == sorted(MAIN + LINKS)
+
+
+def test_datapackage_catches_a_broken_foreign_key(corpus: Corpus, tmp_path: Path):
+    """The descriptor's foreign keys are real: a dangling speaker fails validation."""
+    from frictionless import validate
+
+    corpus.export(tmp_path, format="datapackage")
+    path = tmp_path / "quotes.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",putin,", ",nobody,", 1), encoding="utf-8")
+    assert not validate(tmp_path / "datapackage.json").valid
+
+
+def test_datapackage_declares_enums_and_dates(corpus: Corpus, tmp_path: Path):
+    """Enum columns carry their values as constraints, and bounds are typed dates."""
+    corpus.export(tmp_path, format="datapackage")
+    descriptor = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
+    quotes = next(r for r in descriptor["resources"] if r["name"] == "quotes")
+    fields = {f["name"]: f for f in quotes["schema"]["fields"]}
+    assert fields["kind"]["constraints"]["enum"] == ["direct", "partial", "reported"]
+    assert fields["date"]["type"] == "string"
+    assert fields["date_earliest"]["type"] == "date"
+    assert quotes["schema"]["primaryKey"] == ["id"]

@@ -1,0 +1,99 @@
+"""Reliability and safety: immutability, zip imports, file limits, no unsafe calls."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import syria_russia_corpus as src
+from syria_russia_corpus import Corpus, _loading
+from syria_russia_corpus.exceptions import CorpusDataError
+
+from .test_loading import write_corpus
+
+PACKAGE = Path(src.__file__).parent
+
+
+def test_records_and_their_fields_are_immutable():
+    """A bundled record cannot be changed, nor its tuple fields."""
+    quote = src.quotes()[0]
+    with pytest.raises(AttributeError):
+        quote.text = "changed"  # type: ignore[misc]
+    assert isinstance(quote.topics, tuple)
+    assert isinstance(quote.evidence, tuple)
+    with pytest.raises(AttributeError):
+        quote.evidence[0].start = 0  # type: ignore[misc]
+
+
+def test_cached_corpus_cannot_be_altered():
+    """A caller cannot replace the cached corpus's records or indexes."""
+    corpus = src.load()
+    with pytest.raises(AttributeError):
+        corpus._quotes = corpus._events  # type: ignore[assignment]
+    with pytest.raises(TypeError):
+        corpus.quotes()[0] = corpus.quotes()[1]  # type: ignore[index]
+    assert src.load() is corpus
+
+
+def test_works_when_imported_from_a_zip(tmp_path: Path):
+    """The package reads its data through importlib resources, so it works from a zip."""
+    archive = tmp_path / "package.zip"
+    with zipfile.ZipFile(archive, "w") as bundle:
+        for path in PACKAGE.rglob("*"):
+            if path.is_file() and "__pycache__" not in path.parts:
+                bundle.write(path, Path("syria_russia_corpus") / path.relative_to(PACKAGE))
+    code = (
+        f"import sys; sys.path.insert(0, {str(archive)!r});"
+        "import syria_russia_corpus as s;"
+        f"assert s.__file__.startswith({str(archive)!r}), s.__file__;"
+        "print(len(s.quotes()), len(s.quotes_by('Putin')))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [str(len(src.quotes())), str(len(src.quotes_by("Putin")))]
+
+
+def test_oversized_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A file past the size limit is refused, named, before it is read."""
+    write_corpus(tmp_path)
+    size = (tmp_path / "quotes.json").stat().st_size
+    monkeypatch.setattr(_loading, "MAX_FILE_BYTES", size - 1)
+    with pytest.raises(CorpusDataError, match=r"quotes\.json: file is .* more than"):
+        Corpus.from_path(tmp_path)
+
+
+def test_large_valid_file_loads(tmp_path: Path):
+    """A large, valid file (10,000 quotes) loads."""
+    import json
+
+    data = write_corpus(tmp_path)
+    template = data["quotes.json"][0]
+    quotes = [{**template, "id": f"q-{i}"} for i in range(10_000)]
+    (tmp_path / "quotes.json").write_text(json.dumps(quotes), encoding="utf-8")
+    (tmp_path / "positions.json").write_text("[]", encoding="utf-8")
+    assert len(Corpus.from_path(tmp_path).quotes()) == 10_000
+
+
+@pytest.mark.parametrize(
+    "pattern", [r"\bpickle\b", r"\beval\(", r"\bexec\(", r"\burllib\b", r"\bsocket\b", r"\bos\.system\b"]
+)
+def test_no_unsafe_calls_in_the_package(pattern: str):
+    """The package neither unpickles, evaluates code nor touches the network."""
+    offenders = [p.name for p in PACKAGE.glob("*.py") if re.search(pattern, p.read_text(encoding="utf-8"))]
+    assert offenders == []
+
+
+def test_export_writes_only_inside_the_directory(tmp_path: Path):
+    """Every file an export writes is inside the named directory, and nothing else appears."""
+    target = tmp_path / "out"
+    before = set(tmp_path.iterdir())
+    for form in ("csv", "jsonl", "parquet", "datapackage"):
+        written = src.export(target / form, format=form)
+        assert all(path.resolve().parent == (target / form).resolve() for path in written)
+        assert sorted(p.name for p in (target / form).iterdir()) == sorted(p.name for p in written)
+    assert set(tmp_path.iterdir()) - before == {target}
