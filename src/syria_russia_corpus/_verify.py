@@ -23,7 +23,7 @@ def normalize_whitespace(text: str) -> str:
     r"""Turn non-breaking spaces into spaces and collapse runs of white space.
 
     Example:
-        >>> normalize_whitespace("  Russia\\xa0is\\n  isolated ")
+        >>> normalize_whitespace("  Russia\xa0is\n  isolated ")
         'Russia is isolated'
     """
     return _WHITESPACE.sub(" ", text.replace("\xa0", " ")).strip()
