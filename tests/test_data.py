@@ -9,22 +9,12 @@ from pathlib import Path
 import pytest
 
 import syria_russia_corpus as src
-from syria_russia_corpus import (
-    ActorKind,
-    EventType,
-    FatalityQualifier,
-    PositionBasis,
-    QuoteKind,
-    SourceKind,
-    Stance,
-    Topic,
-)
 from syria_russia_corpus._names import name_key
 from syria_russia_corpus._verify import normalize_whitespace
+from syria_russia_corpus._vocabulary import ENUMS
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 CODEBOOK = Path(__file__).parent.parent / "docs" / "codebook.md"
-ENUMS = (SourceKind, ActorKind, QuoteKind, Topic, Stance, PositionBasis, FatalityQualifier, EventType)
 
 # The size of the curated dataset. A change here is a deliberate change to the data:
 # update the CHANGELOG and DATA_VERSION with it.
@@ -58,7 +48,9 @@ def test_every_quote_event_and_position_has_evidence():
 def test_no_quote_is_dated_after_its_source():
     """Nothing was said after the document reporting it was published."""
     late = [
-        q.id for q in src.quotes() if q.date is not None and q.date.earliest > src.source(q.source_id).published.latest
+        q.id
+        for q in src.quotes()
+        if q.date is not None and q.date.earliest > src.source(q.source_id).published.latest
     ]
     assert late == []
 
@@ -67,9 +59,15 @@ def test_inferred_dates_say_why():
     """A date flagged uncertain or approximate comes with a note naming its basis."""
     unexplained = []
     for record in [*src.quotes(), *src.events(), *src.positions()]:
-        if record.date is not None and (record.date.uncertain or record.date.approximate) and not record.notes:
+        if (
+            record.date is not None
+            and (record.date.uncertain or record.date.approximate)
+            and not record.notes
+        ):
             unexplained.append(record.id)
-    unexplained += [s.id for s in src.sources() if (s.published.uncertain or s.published.approximate) and not s.notes]
+    unexplained += [
+        s.id for s in src.sources() if (s.published.uncertain or s.published.approximate) and not s.notes
+    ]
     assert unexplained == []
 
 

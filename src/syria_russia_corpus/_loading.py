@@ -20,16 +20,7 @@ import cattrs
 
 from ._dates import PartialDate
 from ._records import Actor, Event, Position, Quote, Source
-from ._vocabulary import (
-    ActorKind,
-    EventType,
-    FatalityQualifier,
-    PositionBasis,
-    QuoteKind,
-    SourceKind,
-    Stance,
-    Topic,
-)
+from ._vocabulary import ENUMS
 from .exceptions import CorpusDataError, CorpusError
 
 if sys.version_info >= (3, 11):
@@ -50,8 +41,6 @@ FILES: Final[Mapping[str, type[Any]]] = {
 
 # Large enough for a million quotes; a file past it is a mistake, not a corpus.
 MAX_FILE_BYTES: Final = 1 << 30
-
-_ENUMS = (ActorKind, EventType, FatalityQualifier, PositionBasis, QuoteKind, SourceKind, Stance, Topic)
 
 
 @attrs.frozen(kw_only=True)
@@ -123,7 +112,7 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook(int, _structure_int)
     converter.register_structure_hook(PartialDate, _structure_date)
     converter.register_unstructure_hook(PartialDate, str)
-    for enum_type in _ENUMS:
+    for enum_type in ENUMS:
         converter.register_structure_hook(enum_type, _enum_hook(enum_type))
         # A plain string stands in for a member in a hand-built record; passing
         # it through lets structuring report it like a bad value in a file.

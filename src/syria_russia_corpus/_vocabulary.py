@@ -127,3 +127,16 @@ _PLOVER: dict[EventType, str | None] = {
     EventType.ELECTION: None,
     EventType.MANDATE_EXPIRY: None,
 }
+
+
+#: Every controlled vocabulary of the corpus.
+ENUMS: tuple[type[enum.Enum], ...] = (
+    SourceKind,
+    ActorKind,
+    QuoteKind,
+    Topic,
+    Stance,
+    PositionBasis,
+    FatalityQualifier,
+    EventType,
+)
