@@ -44,16 +44,21 @@ class Records(Sequence[T], Generic[T]):
         Records[Quote](2 records: ...)
     """
 
-    __slots__ = ("_items", "_name_of")
+    __slots__ = ("_items", "_kind", "_name_of")
 
     def __init__(self, items: Iterable[T] = ()) -> None:
         self._items: tuple[T, ...] = tuple(items)
+        self._kind: type[T] | None = None
         self._name_of: NameOf = _no_name
 
     @classmethod
-    def _with_names(cls, items: Iterable[T], name_of: NameOf) -> Records[T]:
-        """Records whose displays and tables show actor names, resolved by *name_of*."""
+    def _of(cls, items: Iterable[T], kind: type[T] | None, name_of: NameOf) -> Records[T]:
+        """Records of one *kind* (None for a mix), showing actor names resolved by *name_of*.
+
+        Knowing the kind lets an empty result still name its type and columns.
+        """
         records = cls(items)
+        object.__setattr__(records, "_kind", kind)
         object.__setattr__(records, "_name_of", name_of)
         return records
 
@@ -65,7 +70,7 @@ class Records(Sequence[T], Generic[T]):
 
     def __getitem__(self, index: int | slice) -> T | Records[T]:
         if isinstance(index, slice):
-            return Records._with_names(self._items[index], self._name_of)
+            return Records._of(self._items[index], self._kind, self._name_of)
         return self._items[index]
 
     def __len__(self) -> int:
@@ -97,13 +102,14 @@ class Records(Sequence[T], Generic[T]):
         raise AttributeError(f"Records is immutable: cannot delete {name!r}")
 
     def __repr__(self) -> str:
-        kind = type(self._items[0]).__name__ if self._items else "Any"
+        kind = self._kind or (type(self._items[0]) if self._items else None)
+        kind_name = kind.__name__ if kind else "Any"
         count = len(self._items)
         noun = "record" if count == 1 else "records"
         ids = [repr(item.id) for item in self._items[:_REPR_IDS]]
         more = ", …" if count > _REPR_IDS else ""
         listing = f": {', '.join(ids)}{more}" if ids else ""
-        return f"Records[{kind}]({count} {noun}{listing})"
+        return f"Records[{kind_name}]({count} {noun}{listing})"
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -139,7 +145,7 @@ class Records(Sequence[T], Generic[T]):
         """
         from ._frames import to_pandas
 
-        return to_pandas(self._items, self._name_of)
+        return to_pandas(self._items, self._kind, self._name_of)
 
     def _repr_html_(self) -> str:
         from ._display import html_table

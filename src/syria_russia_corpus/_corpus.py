@@ -95,11 +95,11 @@ class Corpus:
     def __init__(self, records: RecordSet) -> None:
         """Index *records*, which must already be validated; use the ``from_*`` constructors."""
         self._actor_by_id = {actor.id: actor for actor in sorted(records.actors, key=lambda a: a.id)}
-        self._sources = self._wrap(sorted(records.sources, key=lambda s: (s.published, s.id)))
-        self._actors = self._wrap(self._actor_by_id.values())
-        self._quotes = self._wrap(_sorted(records.quotes))
-        self._events = self._wrap(_sorted(records.events))
-        self._positions = self._wrap(_sorted(records.positions))
+        self._sources = self._wrap(sorted(records.sources, key=lambda s: (s.published, s.id)), Source)
+        self._actors = self._wrap(self._actor_by_id.values(), Actor)
+        self._quotes = self._wrap(_sorted(records.quotes), Quote)
+        self._events = self._wrap(_sorted(records.events), Event)
+        self._positions = self._wrap(_sorted(records.positions), Position)
         self._source_by_id = {source.id: source for source in self._sources}
         self._quote_by_id = {quote.id: quote for quote in self._quotes}
         self._event_by_id = {event.id: event for event in self._events}
@@ -278,7 +278,7 @@ class Corpus:
         """
         wanted_kind = None if kind is None else _coerce_enum(QuoteKind, kind, "kind")
         found = self._by_actor(self._quotes_by_speaker, speaker, include_affiliated)
-        return self._wrap(q for q in found if wanted_kind is None or q.kind is wanted_kind)
+        return self._wrap((q for q in found if wanted_kind is None or q.kind is wanted_kind), Quote)
 
     def positions_of(
         self, actor: ActorLike, *, topic: Topic | str | None = None, include_affiliated: bool = False
@@ -298,7 +298,7 @@ class Corpus:
         """
         wanted_topic = None if topic is None else _coerce_enum(Topic, topic, "topic")
         found = self._by_actor(self._positions_by_actor, actor, include_affiliated)
-        return self._wrap(p for p in found if wanted_topic is None or p.topic is wanted_topic)
+        return self._wrap((p for p in found if wanted_topic is None or p.topic is wanted_topic), Position)
 
     def events_between(
         self,
@@ -335,7 +335,7 @@ class Corpus:
         else:
             candidates = self._events_by_participant.get(self.actor(involving).id, ())
             found = (e for e in candidates if _overlaps(e, first, last))
-        return self._wrap(_sorted(e for e in found if wanted_type is None or e.type is wanted_type))
+        return self._wrap(_sorted(e for e in found if wanted_type is None or e.type is wanted_type), Event)
 
     def affiliates(self, actor: ActorLike) -> Records[Actor]:
         """Every actor affiliated with *actor*, directly or through others, by id.
@@ -345,7 +345,9 @@ class Corpus:
             >>> "sergei-lavrov" in src.load().affiliates("Russia").ids
             True
         """
-        return self._wrap(self._actor_by_id[i] for i in self._affiliates.get(self.actor(actor).id, ()))
+        return self._wrap(
+            (self._actor_by_id[i] for i in self._affiliates.get(self.actor(actor).id, ())), Actor
+        )
 
     def search(self, text: str, *, kinds: str | Iterable[str] = KINDS) -> Records[Searchable]:
         """Quotes, events and positions whose words hold *text*.
@@ -366,7 +368,7 @@ class Corpus:
         """
         wanted = wanted_kinds(kinds)
         found = matches(text, self._searchable())
-        return self._wrap(_sorted(r for r in found if f"{type(r).__name__.lower()}s" in wanted))
+        return self._wrap(_sorted(r for r in found if f"{type(r).__name__.lower()}s" in wanted), None)
 
     def stance_timeline(
         self, actor: ActorLike, *, topic: Topic | str | None = None, include_affiliated: bool = True
@@ -409,7 +411,7 @@ class Corpus:
         if last < first:
             raise InvalidQueryError(f"end ({end}) is before start ({start}); pass the earlier date first")
         within = [p for p in timeline if first <= p.date.earliest and p.date.latest <= last]
-        return Records(changes_in(within))
+        return self._wrap(changes_in(within), StanceChange)
 
     def plot_stance_timeline(
         self, actor: ActorLike, *, topic: Topic | str | None = None, include_affiliated: bool = True
@@ -448,8 +450,8 @@ class Corpus:
         groups = [index.get(i, ()) for i in (actor_id, *self._affiliates.get(actor_id, ()))]
         return list(heapq.merge(*groups, key=_order))
 
-    def _wrap(self, items: Iterable[R]) -> Records[R]:
-        return Records._with_names(items, self._name_of)
+    def _wrap(self, items: Iterable[R], kind: type[R] | None) -> Records[R]:
+        return Records._of(items, kind, self._name_of)
 
     def _name_of(self, actor_id: str) -> str | None:
         actor = self._actor_by_id.get(actor_id)

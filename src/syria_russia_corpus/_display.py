@@ -12,6 +12,7 @@ from typing import Any, Final
 import attrs
 
 from ._records import Actor, Event, Evidence, Position, Quote, Source
+from ._timeline import StanceChange
 
 NameOf = Callable[[str], str | None]
 Cell = Callable[[Any, NameOf], str]
@@ -87,6 +88,14 @@ _COLUMNS: Final[dict[type[Any], tuple[tuple[str, Cell], ...]]] = {
         ("affiliation", _named("affiliation_id")),
     ),
     Source: (("published", _value("published")), ("outlet", _value("outlet")), ("title", _value("title"))),
+    StanceChange: (
+        ("date", _date),
+        ("topic", _value("topic")),
+        ("from", _value("from_stance")),
+        ("to", _value("to_stance")),
+        ("actor", lambda change, name_of: name_of(change.after.actor_id) or change.after.actor_id),
+        ("summary", lambda change, _: change.after.summary),
+    ),
 }
 _MIXED: Final = (("record", _kind), ("date", _date), ("id", _value("id")), ("text", _gist))
 

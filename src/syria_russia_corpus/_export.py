@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from ._loading import unstructure
-from ._tables import TABLES, Column, Scalar, Table, link_rows
+from ._tables import ACTORS, EVENTS, POSITIONS, QUOTES, SOURCES, Column, Scalar, Table, link_rows
 from .exceptions import ExportError, InvalidQueryError, MissingDependencyError
 
 if TYPE_CHECKING:
@@ -63,8 +63,13 @@ def _render(corpus: Corpus, format: str) -> dict[str, bytes]:
 
 
 def _main(corpus: Corpus) -> dict[Table, Sequence[Any]]:
-    kinds = (corpus.sources(), corpus.actors(), corpus.quotes(), corpus.events(), corpus.positions())
-    return dict(zip(TABLES.values(), kinds, strict=True))
+    return {
+        SOURCES: corpus.sources(),
+        ACTORS: corpus.actors(),
+        QUOTES: corpus.quotes(),
+        EVENTS: corpus.events(),
+        POSITIONS: corpus.positions(),
+    }
 
 
 def _tables_of(corpus: Corpus) -> dict[Table, list[dict[str, Any]]]:

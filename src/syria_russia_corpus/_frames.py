@@ -12,7 +12,9 @@ if TYPE_CHECKING:
     import pandas as pd
 
 
-def to_pandas(records: Sequence[Any], name_of: Callable[[str], str | None]) -> pd.DataFrame:
+def to_pandas(
+    records: Sequence[Any], kind: type[Any] | None, name_of: Callable[[str], str | None]
+) -> pd.DataFrame:
     """One row per record, with the columns of the record kind's flat table.
 
     Records of several kinds (search results) share one frame: a
@@ -23,7 +25,7 @@ def to_pandas(records: Sequence[Any], name_of: Callable[[str], str | None]) -> p
         import pandas as pd
     except ImportError:
         raise MissingDependencyError("pandas", "pandas", "to_pandas()") from None
-    kinds = list(dict.fromkeys(type(record) for record in records))
+    kinds = list(dict.fromkeys(type(record) for record in records)) or ([kind] if kind else [])
     if not kinds:
         return pd.DataFrame()
     if len(kinds) == 1:

@@ -16,7 +16,9 @@ def name_key(name: str) -> str:
         >>> name_key("François Hollande")
         'francoishollande'
     """
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    # Decompose before and after folding: compatibility forms such as a
+    # mathematical bold letter only gain a case once decomposed.
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", name).casefold())
     return "".join(char for char in decomposed if char.isalnum())
 
 

@@ -22,7 +22,7 @@ def search_key(text: str) -> str:
         >>> search_key("Assad’s  régime—“unacceptable”")
         ' assad s regime unacceptable '
     """
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
     kept = "".join(c if c.isalnum() else " " for c in decomposed if not unicodedata.combining(c))
     # Padding with spaces lets a query match at either end without special cases.
     return " " + " ".join(kept.split()) + " "

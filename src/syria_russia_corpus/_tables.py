@@ -16,6 +16,7 @@ import attrs
 
 from ._dates import PartialDate
 from ._records import Actor, Event, Evidence, Position, Quote, Source
+from ._timeline import StanceChange
 from ._vocabulary import (
     ActorKind,
     EventType,
@@ -247,6 +248,22 @@ POSITIONS = Table(
     {"actor_id": ("actors", "id")},
 )
 
+STANCE_CHANGES = Table(
+    "stance_changes",
+    (
+        Column("id", "string", "'<before id>-><after id>'", _field("id")),
+        Column("topic", "string", "Topic whose stance moved", _field("topic"), Topic),
+        Column("from_stance", "string", "Stance before the move", _field("from_stance"), Stance),
+        Column("to_stance", "string", "Stance after the move", _field("to_stance"), Stance),
+        *_date_columns("date", "When the new stance is first evidenced"),
+        Column("before_id", "string", "Id of the last position before the move", lambda c, _: c.before.id),
+        Column("after_id", "string", "Id of the first position after the move", lambda c, _: c.after.id),
+        Column("actor_id", "string", "Id of the actor of the new position", lambda c, _: c.after.actor_id),
+        Column("actor_name", "string", "Name of that actor", lambda c, name_of: name_of(c.after.actor_id)),
+    ),
+    ("id",),
+)
+
 #: The main table of each record class.
 TABLES: Final[Mapping[type[Any], Table]] = {
     Source: SOURCES,
@@ -254,6 +271,7 @@ TABLES: Final[Mapping[type[Any], Table]] = {
     Quote: QUOTES,
     Event: EVENTS,
     Position: POSITIONS,
+    StanceChange: STANCE_CHANGES,
 }
 
 
