@@ -106,6 +106,7 @@ class EventType(str, enum.Enum):
     MASSACRE = "massacre"
     ELECTION = "election"
     MANDATE_EXPIRY = "mandate_expiry"
+    RESIGNATION = "resignation"
 
     @property
     def plover(self) -> str | None:
@@ -121,11 +122,13 @@ class EventType(str, enum.Enum):
 
 
 # Types PLOVER lacks: a massacre is one-sided violence, which PLOVER codes as
-# ASSAULT; an election and a mandate's end are not interactions at all.
+# ASSAULT; an election, a mandate's end and a resignation are not interactions
+# between actors at all.
 _PLOVER: dict[EventType, str | None] = {
     EventType.MASSACRE: "ASSAULT",
     EventType.ELECTION: None,
     EventType.MANDATE_EXPIRY: None,
+    EventType.RESIGNATION: None,
 }
 
 
