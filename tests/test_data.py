@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,7 +23,7 @@ EXPECTED_COUNTS = {"sources": 5, "actors": 85, "quotes": 53, "events": 33, "posi
 EXPECTED_QUOTE_KINDS = {"direct": 15, "partial": 7, "reported": 31}
 
 
-def all_records() -> list[object]:
+def all_records() -> list[Any]:
     return [*src.sources(), *src.actors(), *src.quotes(), *src.events(), *src.positions()]
 
 
@@ -109,3 +110,11 @@ def test_russia_stance_is_answerable_across_2012_and_2015():
     """Russia's positions, with its officials', span 2012 and 2015: the documents' question."""
     years = {p.date.earliest.year for p in src.stance_timeline("Russia")}
     assert {2012, 2015} <= years
+
+
+def test_codebook_examples_are_real_records():
+    """Every record id the codebook cites as an example exists in the data."""
+    text = CODEBOOK.read_text(encoding="utf-8")
+    known = {r.id for r in all_records()}
+    cited = set(re.findall(r"`([a-z0-9]+(?:-[a-z0-9]+)+)`", text))
+    assert sorted(cited - known) == []
