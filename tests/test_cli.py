@@ -1,11 +1,22 @@
-"""The command line, run as a user runs it: in a subprocess."""
+"""The command line: in-process for each behaviour, and end to end through a subprocess."""
 
 from __future__ import annotations
 
+import csv
+import hashlib
+import io
+import json
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
 
 import syria_russia_corpus as src
+from syria_russia_corpus._cli import main
+from syria_russia_corpus._loading import unstructure
+
+from .test_loading import write_corpus
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -18,29 +29,225 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.fixture
+def data(tmp_path: Path) -> str:
+    """A small corpus directory for --data."""
+    write_corpus(tmp_path)
+    return str(tmp_path)
+
+
+def out(capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    assert main(list(args)) == 0
+    return capsys.readouterr().out
+
+
 def test_help():
     """--help describes the command and exits 0."""
     result = run("--help")
     assert result.returncode == 0
     assert "usage: syria-russia-corpus" in result.stdout
+    for command in ("info", "actors", "quotes", "events", "positions", "search", "export", "verify", "cite"):
+        assert command in result.stdout
 
 
-def test_info_summarizes_the_corpus():
+def test_info_summarizes_the_bundled_corpus():
     """info prints the data version and the count of each record kind."""
     result = run("info")
     assert result.returncode == 0, result.stderr
     assert src.DATA_VERSION in result.stdout
     assert f"{len(src.quotes())} quotes" in result.stdout
-    assert f"{len(src.sources())} sources" in result.stdout
+    assert f"{len(src.events())} events" in result.stdout
 
 
-def test_no_command_means_info():
+def test_no_command_means_info(capsys: pytest.CaptureFixture[str], data: str):
     """With no command the summary is printed."""
-    assert run().stdout == run("info").stdout
+    assert out(capsys, "--data", data) == out(capsys, "--data", data, "info")
 
 
-def test_bad_command_exits_2_without_traceback():
-    """An unknown command exits 2 with a usage line, never a traceback."""
-    result = run("frobnicate")
+def test_quotes_table(capsys: pytest.CaptureFixture[str], data: str):
+    """quotes --by prints a table of the speaker's quotes with names resolved."""
+    table = out(capsys, "--data", data, "quotes", "--by", "Sergey Lavrov")
+    assert table.splitlines()[0].split() == ["date", "speaker", "kind", "text"]
+    assert "Sergei Lavrov" in table
+    assert "lavrov words" in table
+
+
+def test_quotes_json_is_one_array_of_package_records(capsys: pytest.CaptureFixture[str], data: str):
+    """--format json prints one array of objects keyed like the package data."""
+    records = json.loads(out(capsys, "--data", data, "quotes", "--by", "putin", "--format", "json"))
+    corpus = src.Corpus.from_path(data)
+    assert records == [unstructure(q) for q in corpus.quotes_by("putin")]
+
+
+def test_quotes_kind_without_speaker(capsys: pytest.CaptureFixture[str], data: str):
+    """--kind alone filters all quotes."""
+    records = json.loads(out(capsys, "--data", data, "quotes", "--kind", "partial", "--format", "json"))
+    assert [r["id"] for r in records] == ["q-lavrov"]
+
+
+def test_quotes_include_affiliated(capsys: pytest.CaptureFixture[str], data: str):
+    """--include-affiliated adds the affiliates' quotes."""
+    records = json.loads(
+        out(capsys, "--data", data, "quotes", "--by", "russia", "--include-affiliated", "--format", "json")
+    )
+    assert len(records) == 5
+
+
+def test_positions_csv_has_the_export_columns(capsys: pytest.CaptureFixture[str], data: str):
+    """--format csv prints a header row and the export's columns."""
+    rows = list(
+        csv.DictReader(
+            io.StringIO(out(capsys, "--data", data, "positions", "--topic", "sanctions", "--format", "csv"))
+        )
+    )
+    assert [r["id"] for r in rows] == ["p-lavrov-sanctions", "p-russia-sanctions"]
+    assert rows[0]["actor_name"] == "Sergei Lavrov"
+    assert rows[0]["date_earliest"] == "2012-05-30"
+
+
+def test_positions_of(capsys: pytest.CaptureFixture[str], data: str):
+    """positions --of NAME --include-affiliated covers the officials."""
+    records = json.loads(
+        out(capsys, "--data", data, "positions", "--of", "Russia", "--include-affiliated", "--format", "json")
+    )
+    assert {r["actor_id"] for r in records} == {"russia", "lavrov", "putin"}
+
+
+def test_events_between_type_and_involving(capsys: pytest.CaptureFixture[str], data: str):
+    """events filters by dates, type and participant."""
+    ids = [
+        r["id"]
+        for r in json.loads(
+            out(capsys, "--data", data, "events", "--between", "2012-05", "2012-06", "--format", "json")
+        )
+    ]
+    assert ids == ["e-war", "e-houla", "e-june", "e-paris"]
+    consult = json.loads(
+        out(
+            capsys,
+            "--data",
+            data,
+            "events",
+            "--type",
+            "consult",
+            "--involving",
+            "Hollande",
+            "--format",
+            "json",
+        )
+    )
+    assert [r["id"] for r in consult] == ["e-paris"]
+
+
+def test_actors_by_kind(capsys: pytest.CaptureFixture[str], data: str):
+    """actors --kind keeps one kind."""
+    rows = list(
+        csv.DictReader(
+            io.StringIO(out(capsys, "--data", data, "actors", "--kind", "state", "--format", "csv"))
+        )
+    )
+    assert [r["id"] for r in rows] == ["russia"]
+
+
+def test_search_mixes_kinds(capsys: pytest.CaptureFixture[str], data: str):
+    """search prints records of several kinds, each labelled with its type."""
+    records = json.loads(out(capsys, "--data", data, "search", "words", "--format", "json"))
+    assert {r["record_type"] for r in records} == {"quote"}
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                out(capsys, "--data", data, "search", "killings", "--kinds", "events", "--format", "csv")
+            )
+        )
+    )
+    assert rows == [["record_type", "id", "date", "text"], ["event", "e-houla", "2012-05-25", ""]]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["quotes", "--by", "Sergei Lavrof"], "did you mean 'Sergei Lavrov'"),
+        (["events", "--between", "June 2012", "2012-07"], "is not a supported date"),
+        (["events", "--between", "2012-06", "2012-05"], "before start"),
+        (["positions", "--topic", "sanction"], "did you mean 'sanctions'"),
+        (["actors", "--kind", "planet"], "is not a known ActorKind"),
+        (["quotes", "--kind", "verbatim"], "is not a known QuoteKind"),
+    ],
+)
+def test_bad_input_exits_2_with_one_line(
+    capsys: pytest.CaptureFixture[str], data: str, args: list[str], message: str
+):
+    """Bad input exits 2 with a single stderr line carrying the library's message."""
+    assert main(["--data", data, *args]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert message in err
+
+
+def test_bad_input_end_to_end_has_no_traceback():
+    """Through a real process, an unknown name exits 2 with no traceback."""
+    result = run("quotes", "--by", "Vladimir Puttin")
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("syria-russia-corpus: error: no actor is called")
+
+
+def test_missing_data_directory(capsys: pytest.CaptureFixture[str], tmp_path: Path):
+    """A --data directory that does not exist exits 2 naming it."""
+    assert main(["--data", str(tmp_path / "nope"), "info"]) == 2
+    assert "nope: not a directory" in capsys.readouterr().err
+
+
+def test_export_and_overwrite(capsys: pytest.CaptureFixture[str], data: str, tmp_path: Path):
+    """export writes files, refuses a second time, and replaces them with --overwrite."""
+    target = tmp_path / "out"
+    written = out(capsys, "--data", data, "export", str(target), "--format", "jsonl").split()
+    assert sorted(Path(p).name for p in written) == sorted(
+        f"{k}.jsonl" for k in ("sources", "actors", "quotes", "events", "positions")
+    )
+    assert main(["--data", data, "export", str(target), "--format", "jsonl"]) == 2
+    assert "--overwrite" in capsys.readouterr().err
+    assert main(["--data", data, "export", str(target), "--format", "jsonl", "--overwrite"]) == 0
+
+
+def test_verify(capsys: pytest.CaptureFixture[str], tmp_path: Path):
+    """verify exits 0 when every span holds, and 1 with MISSING when documents are absent."""
+    text = "Preamble. lavrov words and more.\n"
+    data = tmp_path / "data"
+    data.mkdir()
+    write_corpus(data)
+    sources = json.loads((data / "sources.json").read_text())
+    sources[0]["sha256"] = hashlib.sha256(text.encode()).hexdigest()
+    (data / "sources.json").write_text(json.dumps(sources))
+    for name in ("quotes.json", "events.json", "positions.json"):
+        records = json.loads((data / name).read_text())
+        for record in records:
+            for span in record.get("evidence", []):
+                span.update(start=10, end=22)
+            if name == "quotes.json":
+                record["text"] = "lavrov words"
+        (data / name).write_text(json.dumps(records))
+    documents = tmp_path / "documents"
+    documents.mkdir()
+    assert main(["--data", str(data), "verify", str(documents)]) == 1
+    assert "MISSING" in capsys.readouterr().out
+    (documents / "doc.txt").write_text(text)
+    assert main(["--data", str(data), "verify", str(documents)]) == 0
+    assert "OK" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("form", "start"), [("text", "The syria_russia_corpus developers"), ("bibtex", "@misc{")]
+)
+def test_cite(capsys: pytest.CaptureFixture[str], form: str, start: str):
+    """cite prints the citation in text or BibTeX."""
+    assert out(capsys, "cite", "--format", form).startswith(start)
+
+
+def test_table_fits_the_terminal(
+    capsys: pytest.CaptureFixture[str], data: str, monkeypatch: pytest.MonkeyPatch
+):
+    """The table is fitted to the terminal's width."""
+    monkeypatch.setenv("COLUMNS", "50")
+    table = out(capsys, "--data", data, "quotes")
+    assert max(len(line) for line in table.splitlines()) <= 50

@@ -103,11 +103,15 @@ def test_every_problem_is_reported_at_once(tmp_path: Path):
 @pytest.mark.parametrize(
     ("name", "change", "expected"),
     [
-        ("quotes.json", {"kind": "verbatim"}, "field 'kind': not a QuoteKind; expected one of 'direct'"),
+        (
+            "quotes.json",
+            {"kind": "verbatim"},
+            "field 'kind': not a known QuoteKind; expected one of 'direct'",
+        ),
         ("quotes.json", {"date": "2012-02-30"}, "field 'date': 2012-02-30 does not exist"),
         ("quotes.json", {"text": 12}, "field 'text': expected a string, got the number 12"),
         ("quotes.json", {"topics": "sanctions"}, "field 'topics': expected a JSON array, got a string"),
-        ("quotes.json", {"topics": ["sanction"]}, "field 'topics[0]': not a Topic"),
+        ("quotes.json", {"topics": ["sanction"]}, "field 'topics[0]': not a known Topic"),
         (
             "quotes.json",
             {"evidence": [{"source_id": "doc", "start": "0", "end": 3}]},
@@ -119,10 +123,10 @@ def test_every_problem_is_reported_at_once(tmp_path: Path):
         (
             "events.json",
             {"fatalities": {"count": 5, "qualifier": "roughly"}},
-            "field 'fatalities.qualifier': not a FatalityQualifier",
+            "field 'fatalities.qualifier': not a known FatalityQualifier",
         ),
-        ("actors.json", {"kind": "planet"}, "field 'kind': not a ActorKind"),
-        ("positions.json", {"stance": "for"}, "field 'stance': not a Stance"),
+        ("actors.json", {"kind": "planet"}, "field 'kind': not a known ActorKind"),
+        ("positions.json", {"stance": "for"}, "field 'stance': not a known Stance"),
         (
             "sources.json",
             {"published": "circa 2012"},

@@ -158,7 +158,10 @@ def export(directory: str | Path, *, format: str = "csv", overwrite: bool = Fals
 
     Example:
         >>> import syria_russia_corpus as src
-        >>> paths = src.export("corpus_csv")  # doctest: +SKIP
+        >>> import tempfile
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     sorted(path.name for path in src.export(folder))[:3]
+        ['actors.csv', 'event_participants.csv', 'events.csv']
     """
     return load().export(directory, format=format, overwrite=overwrite)
 
@@ -172,9 +175,12 @@ def verify(directory: str | Path) -> VerificationReport:
     which do not hold (out of bounds, or a quote that does not read as its span).
 
     Example:
-        >>> import syria_russia_corpus as src
-        >>> report = src.verify("documents/")  # doctest: +SKIP
-        >>> report.ok  # doctest: +SKIP
-        True
+        With the documents in ``documents/``::
+
+            import syria_russia_corpus as src
+
+            report = src.verify("documents/")
+            print(report)        # one line per source: OK, MISMATCH or MISSING
+            assert report.ok
     """
     return load().verify(directory)

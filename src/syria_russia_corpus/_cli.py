@@ -3,23 +3,50 @@
 from __future__ import annotations
 
 import argparse
+import csv
+import json
+import shutil
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from . import _bundled
-from .exceptions import CorpusError
+from ._citation import FORMATS as CITATION_FORMATS
+from ._citation import cite
+from ._collection import Records
+from ._corpus import Corpus, coerce_enum
+from ._display import text_table
+from ._export import FORMATS as EXPORT_FORMATS
+from ._export import csv_cell
+from ._search import KINDS
+from ._tables import TABLES
+from ._vocabulary import ActorKind, QuoteKind, Topic
+from .exceptions import CorpusDataError, CorpusError
+
+LISTING_FORMATS = ("table", "json", "csv")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status (2 for bad input)."""
-    parser = _parser()
-    args = parser.parse_args(argv)
+    args = _parser().parse_args(argv)
     try:
         return int(args.run(args))
     except CorpusError as error:
-        print(f"syria-russia-corpus: error: {str(error).splitlines()[0]}", file=sys.stderr)
+        # One line, the library's own message with its suggestion; never a traceback.
+        print(f"syria-russia-corpus: error: {_one_line(error)}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader (head, less) went away: not an error worth a traceback.
+        sys.stderr.close()
+        return 0
+
+
+def _one_line(error: CorpusError) -> str:
+    if isinstance(error, CorpusDataError):
+        more = len(error.problems) - 1
+        return error.problems[0] + (f" (and {more} more problems)" if more else "")
+    return str(error)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -27,17 +54,168 @@ def _parser() -> argparse.ArgumentParser:
         prog="syria-russia-corpus",
         description="Russia's stance on the Syrian conflict, 2012-2015: a curated dataset.",
     )
+    parser.add_argument("--data", metavar="DIR", help="use the corpus in DIR instead of the bundled one")
     parser.set_defaults(run=_info)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-    info = commands.add_parser("info", help="summarize the bundled corpus (the default)")
-    info.set_defaults(run=_info)
+
+    commands.add_parser("info", help="summarize the corpus (the default)").set_defaults(run=_info)
+
+    actors = _listing(commands, "actors", "list actors", _actors)
+    actors.add_argument("--kind", help="only actors of this kind, e.g. person or state")
+
+    quotes = _listing(commands, "quotes", "list quotes", _quotes)
+    quotes.add_argument("--by", metavar="NAME", help="only quotes by this actor (id, name or alias)")
+    quotes.add_argument("--kind", help="direct, partial or reported")
+    quotes.add_argument(
+        "--include-affiliated", action="store_true", help="with --by, add affiliated actors' quotes"
+    )
+
+    events = _listing(commands, "events", "list events", _events)
+    events.add_argument("--between", nargs=2, metavar=("START", "END"), help="dates, e.g. 2012-05 2012-06-30")
+    events.add_argument("--type", help="event type, e.g. massacre or consult")
+    events.add_argument("--involving", metavar="NAME", help="only events this actor took part in")
+
+    positions = _listing(commands, "positions", "list positions", _positions)
+    positions.add_argument("--of", metavar="NAME", help="only positions of this actor")
+    positions.add_argument("--topic", help="only positions on this topic, e.g. sanctions")
+    positions.add_argument(
+        "--include-affiliated", action="store_true", help="with --of, add affiliated actors"
+    )
+
+    search = _listing(commands, "search", "search quotes, events and positions", _search)
+    search.add_argument("text", help="words to find (case, accents and punctuation ignored)")
+    search.add_argument("--kinds", default=",".join(KINDS), help="comma-separated: quotes,events,positions")
+
+    export = commands.add_parser("export", help="write the corpus as files")
+    export.add_argument("directory", metavar="DIR")
+    export.add_argument("--format", choices=EXPORT_FORMATS, default="csv")
+    export.add_argument("--overwrite", action="store_true", help="replace files that already exist")
+    export.set_defaults(run=_export)
+
+    verify = commands.add_parser(
+        "verify", help="check every evidence span against your copies of the documents"
+    )
+    verify.add_argument("directory", metavar="DIR", help="folder of the source documents (*.txt)")
+    verify.set_defaults(run=_verify)
+
+    citation = commands.add_parser("cite", help="print how to cite the dataset")
+    citation.add_argument("--format", choices=CITATION_FORMATS, default="text")
+    citation.set_defaults(run=lambda args: _print(cite(args.format)))
     return parser
 
 
-def _info(_: argparse.Namespace) -> int:
+def _listing(
+    commands: Any, name: str, help: str, run: Callable[[argparse.Namespace], Records[Any]]
+) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = commands.add_parser(name, help=help)
+    parser.add_argument(
+        "--format", choices=LISTING_FORMATS, default="table", help="output format (default: table)"
+    )
+    parser.set_defaults(run=lambda args: _emit(run(args), args))
+    return parser
+
+
+def _corpus(args: argparse.Namespace) -> Corpus:
+    # Read once per run: several steps of one command need the corpus.
+    if getattr(args, "corpus", None) is None:
+        args.corpus = Corpus.from_path(args.data) if args.data else _bundled.load()
+    corpus: Corpus = args.corpus
+    return corpus
+
+
+def _actors(args: argparse.Namespace) -> Records[Any]:
+    actors = _corpus(args).actors()
+    if args.kind is None:
+        return actors
+    kind = coerce_enum(ActorKind, args.kind, "kind")
+    return actors.filter(lambda actor: actor.kind is kind)
+
+
+def _quotes(args: argparse.Namespace) -> Records[Any]:
+    corpus = _corpus(args)
+    if args.by is not None:
+        return corpus.quotes_by(args.by, kind=args.kind, include_affiliated=args.include_affiliated)
+    if args.kind is None:
+        return corpus.quotes()
+    kind = coerce_enum(QuoteKind, args.kind, "kind")
+    return corpus.quotes().filter(lambda quote: quote.kind is kind)
+
+
+def _events(args: argparse.Namespace) -> Records[Any]:
+    start, end = args.between or ("0001", "9999")
+    return _corpus(args).events_between(start, end, type=args.type, involving=args.involving)
+
+
+def _positions(args: argparse.Namespace) -> Records[Any]:
+    corpus = _corpus(args)
+    if args.of is not None:
+        return corpus.positions_of(args.of, topic=args.topic, include_affiliated=args.include_affiliated)
+    if args.topic is None:
+        return corpus.positions()
+    topic = coerce_enum(Topic, args.topic, "topic")
+    return corpus.positions().filter(lambda position: position.topic is topic)
+
+
+def _search(args: argparse.Namespace) -> Records[Any]:
+    kinds = [kind.strip() for kind in args.kinds.split(",") if kind.strip()]
+    return _corpus(args).search(args.text, kinds=kinds)
+
+
+def _emit(records: Records[Any], args: argparse.Namespace) -> int:
+    if args.format == "json":
+        return _print(json.dumps(_json_objects(records), ensure_ascii=False, indent=2))
+    if args.format == "csv":
+        _write_csv(records, _corpus(args)._name_of)
+        return 0
+    width = shutil.get_terminal_size((100, 24)).columns
+    return _print(text_table(records, _corpus(args)._name_of, width=width))
+
+
+def _json_objects(records: Records[Any]) -> list[dict[str, Any]]:
+    objects = records.to_dicts()
+    if records._kind is None:  # search results: say which kind each record is
+        return [{"record_type": type(r).__name__.lower(), **o} for r, o in zip(records, objects, strict=True)]
+    return objects
+
+
+def _write_csv(records: Records[Any], name_of: Callable[[str], str | None]) -> None:
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    if records._kind is not None:
+        table = TABLES[records._kind]
+        writer.writerow(column.name for column in table.columns)
+        for row in table.rows(records, name_of):
+            writer.writerow(csv_cell(value) for value in row.values())
+        return
+    # A mix (search results) shares the columns every kind has.
+    writer.writerow(["record_type", "id", "date", "text"])
+    for record in records:
+        text = getattr(record, "text", None) or getattr(record, "summary", "")
+        writer.writerow(
+            csv_cell(v) for v in (type(record).__name__.lower(), record.id, str(record.date), text)
+        )
+
+
+def _export(args: argparse.Namespace) -> int:
+    for path in _corpus(args).export(args.directory, format=args.format, overwrite=args.overwrite):
+        print(path)
+    return 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    report = _corpus(args).verify(args.directory)
+    print(report)
+    return 0 if report.ok else 1
+
+
+def _print(text: str) -> int:
+    print(text)
+    return 0
+
+
+def _info(args: argparse.Namespace) -> int:
     from . import DATA_VERSION
 
-    corpus = _bundled.load()
+    corpus = _corpus(args)
     quotes = corpus.quotes()
     events = corpus.events()
     dated = [q.date for q in quotes if q.date is not None] + [e.date for e in events]

@@ -111,6 +111,17 @@ class Records(Sequence[T], Generic[T]):
         listing = f": {', '.join(ids)}{more}" if ids else ""
         return f"Records[{kind_name}]({count} {noun}{listing})"
 
+    def filter(self, keep: Callable[[T], bool]) -> Records[T]:
+        """The records for which *keep* returns true, in the same order.
+
+        Example:
+            >>> import syria_russia_corpus as src
+            >>> direct = src.quotes().filter(lambda quote: quote.kind.value == "direct")
+            >>> {quote.kind.value for quote in direct}
+            {'direct'}
+        """
+        return Records._of((item for item in self._items if keep(item)), self._kind, self._name_of)
+
     @property
     def ids(self) -> tuple[str, ...]:
         """The ids of the records, in order."""
@@ -140,8 +151,9 @@ class Records(Sequence[T], Generic[T]):
 
         Example:
             >>> import syria_russia_corpus as src
-            >>> frame = src.quotes_by("Putin").to_pandas()  # doctest: +SKIP
-            >>> frame[["date", "speaker_name", "text"]].head()  # doctest: +SKIP
+            >>> frame = src.quotes_by("Putin").to_pandas()
+            >>> list(frame.columns[:4])
+            ['id', 'text', 'speaker_id', 'speaker_name']
         """
         from ._frames import to_pandas
 

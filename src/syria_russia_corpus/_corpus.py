@@ -127,7 +127,10 @@ class Corpus:
                 file, the record, the field and the value.
 
         Example:
-            >>> corpus = Corpus.from_path("my_coding/")  # doctest: +SKIP
+            Load your own coding, then query it like the bundled corpus::
+
+                corpus = Corpus.from_path("my_coding/")
+                corpus.quotes_by("Lavrov")
         """
         return cls._validated(read_directory(directory), label=lambda name: str(Path(directory) / name))
 
@@ -245,7 +248,7 @@ class Corpus:
         """
         if isinstance(name_or_id, Actor):
             if self._actor_by_id.get(name_or_id.id) != name_or_id:
-                raise UnknownActorError(name_or_id.id, closest_names(name_or_id.name, self._all_names()))
+                raise UnknownActorError(name_or_id.id, self._suggest(name_or_id.name))
             return name_or_id
         query = _require_str(name_or_id, "an actor", "an Actor, an actor id, a name or an alias")
         found = self._actor_by_id.get(query)
@@ -255,7 +258,7 @@ class Corpus:
         if len(ids) > 1:
             raise AmbiguousActorError(query, ids)
         if not ids:
-            raise UnknownActorError(query, closest_names(query, self._all_names()))
+            raise UnknownActorError(query, self._suggest(query))
         return self._actor_by_id[ids[0]]
 
     # -- queries ----------------------------------------------------------------
@@ -276,7 +279,7 @@ class Corpus:
             >>> all(q.speaker_id == "vladimir-putin" for q in src.quotes_by("Putin"))
             True
         """
-        wanted_kind = None if kind is None else _coerce_enum(QuoteKind, kind, "kind")
+        wanted_kind = None if kind is None else coerce_enum(QuoteKind, kind, "kind")
         found = self._by_actor(self._quotes_by_speaker, speaker, include_affiliated)
         return self._wrap((q for q in found if wanted_kind is None or q.kind is wanted_kind), Quote)
 
@@ -296,7 +299,7 @@ class Corpus:
             >>> {p.topic for p in src.positions_of("Russia", topic="sanctions")}
             {<Topic.SANCTIONS: 'sanctions'>}
         """
-        wanted_topic = None if topic is None else _coerce_enum(Topic, topic, "topic")
+        wanted_topic = None if topic is None else coerce_enum(Topic, topic, "topic")
         found = self._by_actor(self._positions_by_actor, actor, include_affiliated)
         return self._wrap((p for p in found if wanted_topic is None or p.topic is wanted_topic), Position)
 
@@ -329,7 +332,7 @@ class Corpus:
         _, last = date_bounds(end, argument="end")
         if last < first:
             raise InvalidQueryError(f"end ({end}) is before start ({start}); pass the earlier date first")
-        wanted_type = None if type is None else _coerce_enum(EventType, type, "type")
+        wanted_type = None if type is None else coerce_enum(EventType, type, "type")
         if involving is None:
             found: Iterable[Event] = self._events_by_date.overlapping(first, last)
         else:
@@ -423,8 +426,9 @@ class Corpus:
 
         Example:
             >>> import syria_russia_corpus as src
-            >>> figure = src.plot_stance_timeline("Russia")  # doctest: +SKIP
-            >>> figure.savefig("russia.png")  # doctest: +SKIP
+            >>> figure = src.plot_stance_timeline("Russia")
+            >>> figure.axes[0].get_title()
+            'Stances of Russia and affiliated actors'
         """
         who = self.actor(actor)
         timeline = self.stance_timeline(who, topic=topic, include_affiliated=include_affiliated)
@@ -465,8 +469,12 @@ class Corpus:
         index: list[tuple[str, Searchable]] = self._search_index
         return index
 
-    def _all_names(self) -> list[str]:
-        return [name for actor in self._actors for name in (actor.name, *actor.aliases)]
+    def _suggest(self, query: str) -> list[str]:
+        """Canonical names of the actors whose names or aliases come closest to *query*."""
+        names = [name for actor in self._actors for name in (actor.name, *actor.aliases)]
+        close = closest_names(query, names, limit=6)
+        ids = dict.fromkeys(i for name in close for i in self._names.get(name_key(name), ()))
+        return [self._actor_by_id[i].name for i in ids][:3]
 
     def __setattr__(self, name: str, value: Any) -> None:
         if hasattr(self, name):
@@ -530,7 +538,8 @@ def _require_str(value: object, argument: str, expected: str = "a string id") ->
     return value
 
 
-def _coerce_enum(enum_type: type[E], value: object, argument: str) -> E:
+def coerce_enum(enum_type: type[E], value: object, argument: str) -> E:
+    """Return the member of *enum_type* that *value* is or names; *argument* names it in errors."""
     if isinstance(value, enum_type):
         return value
     if isinstance(value, str):
@@ -540,9 +549,9 @@ def _coerce_enum(enum_type: type[E], value: object, argument: str) -> E:
                 return member
         allowed = ", ".join(repr(member.value) for member in enum_type)
         close = closest_names(value, [member.value for member in enum_type], limit=1)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
         raise InvalidQueryError(
-            f"{argument} {value!r} is not a {enum_type.__name__}{hint} Expected one of {allowed}"
+            f"{argument} {value!r} is not a known {enum_type.__name__}{hint}; expected one of {allowed}"
         )
     raise ArgumentTypeError(
         f"{argument} must be a {enum_type.__name__} or its string value, not {type(value).__name__}"

@@ -87,11 +87,12 @@ def _csv(table: Table, rows: Sequence[Mapping[str, Scalar]]) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(column.name for column in table.columns)
-    writer.writerows([_csv_cell(row[column.name]) for column in table.columns] for row in rows)
+    writer.writerows([csv_cell(row[column.name]) for column in table.columns] for row in rows)
     return buffer.getvalue().encode("utf-8")
 
 
-def _csv_cell(value: Scalar) -> str | int:
+def csv_cell(value: Scalar) -> str | int:
+    """A CSV cell for *value*: dates as ISO, None as empty, formulas neutralised."""
     if value is None:
         return ""
     if isinstance(value, datetime.date):

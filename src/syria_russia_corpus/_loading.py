@@ -84,7 +84,7 @@ def _enum_hook(enum_type: type[enum.Enum]) -> Callable[[Any, type], enum.Enum]:
         try:
             return members[value]
         except (KeyError, TypeError):
-            raise _BadValue(f"not a {enum_type.__name__}; expected one of {allowed}") from None
+            raise _BadValue(f"not a known {enum_type.__name__}; expected one of {allowed}") from None
 
     return structure
 

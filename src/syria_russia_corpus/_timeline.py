@@ -26,9 +26,9 @@ class StanceChange:
 
     Example:
         >>> import syria_russia_corpus as src
-        >>> change = src.stance_changes("Russia")[0]  # doctest: +SKIP
-        >>> f"{change.topic.value}: {change.from_stance.value} -> {change.to_stance.value}"  # doctest: +SKIP
-        'assad_departure: oppose -> mixed'
+        >>> change = src.stance_changes("Russia", topic="support_for_assad")[-1]
+        >>> f"{change.date}: {change.from_stance.value} -> {change.to_stance.value}"
+        '2015-09~: mixed -> support'
     """
 
     topic: Topic
