@@ -14,7 +14,6 @@ if TYPE_CHECKING:
 
 from ._collection import Identified, Records
 from ._dates import PartialDate, date_bounds
-from ._export import export
 from ._integrity import find_problems
 from ._interval_index import IntervalIndex
 from ._loading import FILES, RecordSet, read_bundled, read_directory, structure_all, unstructure
@@ -437,6 +436,8 @@ class Corpus:
 
     def export(self, directory: str | Path, *, format: str = "csv", overwrite: bool = False) -> list[Path]:
         """Write the corpus to *directory*; see :func:`syria_russia_corpus.export`."""
+        from ._export import export  # CSV, Parquet and tempfile machinery, only when exporting
+
         return export(self, directory, format=format, overwrite=overwrite)
 
     def verify(self, directory: str | Path) -> VerificationReport:

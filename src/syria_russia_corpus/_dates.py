@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import enum
+import functools
 import re
 from typing import Any
 
@@ -90,12 +91,13 @@ class PartialDate:
             return DatePrecision.MONTH
         return DatePrecision.YEAR
 
-    @property
+    # Cached: sorting and range queries ask for the bounds of every date, often.
+    @functools.cached_property
     def earliest(self) -> datetime.date:
         """The first day the stated precision allows."""
         return datetime.date(self.year, self.month or 1, self.day or 1)
 
-    @property
+    @functools.cached_property
     def latest(self) -> datetime.date:
         """The last day the stated precision allows."""
         if self.day is not None and self.month is not None:

@@ -26,11 +26,40 @@ def find_problems(records: RecordSet, *, label: Label = str) -> list[str]:
     ):
         problems += [f"{label(name)}: {p}" for p in _duplicate_ids([r.id for r in kind_records])]
     problems += [f"{label('actors.json')}: {p}" for p in _affiliation_cycles(records.actors)]
+    if _all_sound(records, known):
+        return problems
     problems += _each(label("actors.json"), records.actors, known.actor_problems)
     problems += _each(label("quotes.json"), records.quotes, known.quote_problems)
     problems += _each(label("events.json"), records.events, known.event_problems)
     problems += _each(label("positions.json"), records.positions, known.position_problems)
     return problems
+
+
+def _all_sound(records: RecordSet, known: _Known) -> bool:
+    """Whether every reference resolves and every span is one, checked set by set.
+
+    The fast path of loading: only when it fails are records checked one by one
+    to say which record and field are wrong.
+    """
+    spans = [
+        span
+        for kind in (records.quotes, records.events, records.positions)
+        for r in kind
+        for span in r.evidence
+    ]
+    return (
+        {a.affiliation_id for a in records.actors if a.affiliation_id is not None} <= known.actors
+        and {q.speaker_id for q in records.quotes} <= known.actors
+        and {q.source_id for q in records.quotes} <= known.sources
+        and {v for q in records.quotes for v in q.via} <= known.actors
+        and all(q.evidence[0].source_id == q.source_id for q in records.quotes if q.evidence)
+        and {i for e in records.events for i in e.participant_ids} <= known.actors
+        and all(e.end_date is None or e.end_date.latest >= e.date.earliest for e in records.events)
+        and {p.actor_id for p in records.positions} <= known.actors
+        and {i for p in records.positions for i in p.quote_ids} <= known.quotes
+        and {span.source_id for span in spans} <= known.sources
+        and all(0 <= span.start < span.end for span in spans)
+    )
 
 
 def _each(where: str, records: Sequence[R], check: Callable[[R], list[str]]) -> list[str]:

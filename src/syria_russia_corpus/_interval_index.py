@@ -11,11 +11,13 @@ T = TypeVar("T")
 
 Span = tuple[datetime.date, datetime.date]
 
-# Records are bucketed by how long their range is. Within a bucket no range is
-# longer than the bucket's limit, so every overlap with [start, end] begins in
-# [start - limit, end]: two bisections bound the candidates. The last bucket
-# holds the rare long ranges (a war, a decade) and is read whole.
-_BUCKET_LIMITS = (datetime.timedelta(days=1), datetime.timedelta(days=31), datetime.timedelta(days=366))
+# Records are bucketed by how long their range is: up to 1 day, 2 days, 4 days,
+# and so on to about 180 years. Within a bucket no range is longer than the
+# bucket's limit, so every overlap with [start, end] begins in
+# [start - limit, end]: two bisections bound the candidates, and because the
+# limits double, no bucket reads more than about twice what it returns plus
+# what starts nearby. Longer ranges go in a last bucket that is read whole.
+_BUCKET_LIMITS = tuple(datetime.timedelta(days=2**power) for power in range(17))
 
 
 class _Bucket(Generic[T]):

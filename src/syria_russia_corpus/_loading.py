@@ -19,14 +19,9 @@ import attrs
 import cattrs
 
 from ._dates import PartialDate
-from ._records import Actor, Event, Position, Quote, Source
+from ._records import Actor, Event, Evidence, Position, Quote, Source
 from ._vocabulary import ENUMS
 from .exceptions import CorpusDataError, CorpusError
-
-if sys.version_info >= (3, 11):
-    from importlib.resources import files
-else:  # pragma: no cover - exercised on Python 3.10 only
-    from importlib_resources import files
 
 R = TypeVar("R")
 
@@ -103,7 +98,29 @@ def _tuple_hook_factory(type_: Any, converter: cattrs.Converter) -> Callable[[An
             raise _BadValue(f"expected a JSON array, got {_json_type(value)}")
         return tuple([structure_item(item, item_type) for item in value])
 
-    return structure
+    def structure_strings(value: Any, _: type) -> tuple[str, ...]:
+        # Most list fields hold ids: checking them in one pass saves a call per item.
+        if type(value) is not list or not all(type(item) is str for item in value):
+            raise _BadValue(f"expected a JSON array of strings, got {_json_type(value)}")
+        return tuple(value)
+
+    return structure_strings if item_type is str else structure
+
+
+def _structure_optional_str(value: Any, _: type) -> str | None:
+    if value is not None and type(value) is not str:
+        raise _BadValue(f"expected a string or null, got {_json_type(value)}")
+    return value
+
+
+def _structure_evidence(value: Any, _: type) -> Evidence:
+    # Evidence is the most numerous object in a corpus; a hand-written hook
+    # checks its three fields without a call per field.
+    if type(value) is dict and len(value) == 3:
+        source_id, start, end = value.get("source_id"), value.get("start"), value.get("end")
+        if type(source_id) is str and type(start) is int and type(end) is int:
+            return Evidence(source_id=source_id, start=start, end=end)
+    raise _BadValue("expected an object with source_id (a string), start and end (integers)")
 
 
 def _make_converter() -> cattrs.Converter:
@@ -111,6 +128,8 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(int, _structure_int)
     converter.register_structure_hook(PartialDate, _structure_date)
+    converter.register_structure_hook_func(lambda type_: type_ == (str | None), _structure_optional_str)
+    converter.register_structure_hook(Evidence, _structure_evidence)
     converter.register_unstructure_hook(PartialDate, str)
     for enum_type in ENUMS:
         converter.register_structure_hook(enum_type, _enum_hook(enum_type))
@@ -135,6 +154,13 @@ def unstructure(record: Any) -> dict[str, Any]:
 
 def read_bundled() -> RecordSet:
     """Read and structure the corpus shipped inside the package."""
+    # Imported here: importlib.resources pulls in tempfile and shutil, which
+    # importing the package should not pay for.
+    if sys.version_info >= (3, 11):
+        from importlib.resources import files
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        from importlib_resources import files
+
     data = files("syria_russia_corpus").joinpath("data")
     try:
         texts = {name: data.joinpath(name).read_text(encoding="utf-8") for name in FILES}

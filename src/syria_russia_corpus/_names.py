@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from collections.abc import Iterable, Mapping
 
@@ -24,6 +23,8 @@ def name_key(name: str) -> str:
 
 def closest_names(query: str, names: Iterable[str], *, limit: int = 3) -> list[str]:
     """Return up to *limit* of *names* whose keys are closest to *query*'s."""
+    import difflib  # only an error message needs it; importing it costs more than a query
+
     by_key: dict[str, str] = {}
     for name in names:
         by_key.setdefault(name_key(name), name)

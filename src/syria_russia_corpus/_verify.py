@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -106,6 +105,8 @@ class VerificationReport:
 
 def find_documents(directory: str | Path) -> dict[str, Path]:
     """Map the SHA-256 of each ``*.txt`` file in *directory* to its path."""
+    import hashlib
+
     root = Path(directory)
     if not root.is_dir():
         raise CorpusDataError([f"{root}: not a directory; pass the folder that holds the source documents"])
