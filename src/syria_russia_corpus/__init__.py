@@ -48,7 +48,7 @@ from ._vocabulary import (
 )
 
 #: The version of the curated data, apart from the package's own version.
-DATA_VERSION = "0.1.0"
+DATA_VERSION = "1.0.0"
 
 __all__ = [
     "Actor",
