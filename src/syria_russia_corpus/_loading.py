@@ -9,6 +9,7 @@ common case down.
 from __future__ import annotations
 
 import enum
+import functools
 import json
 import sys
 from collections.abc import Callable, Mapping, Sequence
@@ -123,7 +124,9 @@ def _structure_evidence(value: Any, _: type) -> Evidence:
     raise _BadValue("expected an object with source_id (a string), start and end (integers)")
 
 
-def _make_converter() -> cattrs.Converter:
+@functools.cache
+def _converter() -> cattrs.Converter:
+    """The package's one converter, built on first use rather than at import."""
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=False)
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(int, _structure_int)
@@ -143,12 +146,9 @@ def _make_converter() -> cattrs.Converter:
     return converter
 
 
-_converter: Final = _make_converter()
-
-
 def unstructure(record: Any) -> dict[str, Any]:
     """Return *record* as the JSON object the data files hold."""
-    result: dict[str, Any] = _converter.unstructure(record)
+    result: dict[str, Any] = _converter().unstructure(record)
     return result
 
 
@@ -235,7 +235,7 @@ def parse_texts(texts: Mapping[str, str], *, label: Callable[[str], str] = str) 
 
 def structure_all(cls: type[R], items: Sequence[Any], where: str) -> tuple[tuple[R, ...], list[str]]:
     """Structure every item into *cls*; return the records and the problems found."""
-    hook = _converter.get_structure_hook(cls)
+    hook = _converter().get_structure_hook(cls)
     records: list[R] = []
     problems: list[str] = []
     for index, item in enumerate(items):
@@ -290,7 +290,7 @@ def _value_problems(type_: Any, value: Any, path: str) -> list[str]:
     if len(optional) == 1 and not _is_tuple(type_):
         return _value_problems(optional[0], value, path)
     try:
-        _converter.structure(value, type_)
+        _converter().structure(value, type_)
     except (_BadValue, CorpusError, ValueError) as error:
         return [f"field {path!r}: {error} (value {value!r})"]
     return []

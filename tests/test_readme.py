@@ -1,0 +1,21 @@
+"""The README's quick start prints what the README says it prints."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+README = Path(__file__).parent.parent / "README.md"
+
+
+def test_quick_start_output_is_real():
+    """Running the quick start code gives exactly the output shown under it."""
+    text = README.read_text(encoding="utf-8")
+    section = text.split("## Quick start", 1)[1]
+    code = re.search(r"```python\n(.*?)```", section, re.DOTALL)
+    shown = re.search(r"prints\n\n```text\n(.*?)```", section, re.DOTALL)
+    assert code and shown, "the quick start needs a python block followed by 'prints' and a text block"
+    result = subprocess.run([sys.executable, "-c", code[1]], capture_output=True, text=True, check=True, timeout=60)
+    assert result.stdout == shown[1]
