@@ -16,6 +16,8 @@ def test_quick_start_output_is_real():
     section = text.split("## Quick start", 1)[1]
     code = re.search(r"```python\n(.*?)```", section, re.DOTALL)
     shown = re.search(r"prints\n\n```text\n(.*?)```", section, re.DOTALL)
-    assert code and shown, "the quick start needs a python block followed by 'prints' and a text block"
-    result = subprocess.run([sys.executable, "-c", code[1]], capture_output=True, text=True, check=True, timeout=60)
+    assert code, "the quick start needs a python block"
+    assert shown, "the python block needs 'prints' and a text block after it"
+    command = [sys.executable, "-c", code[1]]
+    result = subprocess.run(command, capture_output=True, text=True, check=True, timeout=60)
     assert result.stdout == shown[1]
