@@ -9,6 +9,7 @@ import shutil
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
+from enum import Enum
 from typing import Any
 
 from . import _bundled
@@ -123,22 +124,23 @@ def _corpus(args: argparse.Namespace) -> Corpus:
     return corpus
 
 
+def _where(records: Records[Any], enum_type: type[Enum], value: str | None, field: str) -> Records[Any]:
+    """The records whose *field* is the *enum_type* member *value* names; all of them if None."""
+    if value is None:
+        return records
+    wanted = coerce_enum(enum_type, value, field)
+    return records.filter(lambda record: getattr(record, field) is wanted)
+
+
 def _actors(args: argparse.Namespace) -> Records[Any]:
-    actors = _corpus(args).actors()
-    if args.kind is None:
-        return actors
-    kind = coerce_enum(ActorKind, args.kind, "kind")
-    return actors.filter(lambda actor: actor.kind is kind)
+    return _where(_corpus(args).actors(), ActorKind, args.kind, "kind")
 
 
 def _quotes(args: argparse.Namespace) -> Records[Any]:
     corpus = _corpus(args)
     if args.by is not None:
         return corpus.quotes_by(args.by, kind=args.kind, include_affiliated=args.include_affiliated)
-    if args.kind is None:
-        return corpus.quotes()
-    kind = coerce_enum(QuoteKind, args.kind, "kind")
-    return corpus.quotes().filter(lambda quote: quote.kind is kind)
+    return _where(corpus.quotes(), QuoteKind, args.kind, "kind")
 
 
 def _events(args: argparse.Namespace) -> Records[Any]:
@@ -150,10 +152,7 @@ def _positions(args: argparse.Namespace) -> Records[Any]:
     corpus = _corpus(args)
     if args.of is not None:
         return corpus.positions_of(args.of, topic=args.topic, include_affiliated=args.include_affiliated)
-    if args.topic is None:
-        return corpus.positions()
-    topic = coerce_enum(Topic, args.topic, "topic")
-    return corpus.positions().filter(lambda position: position.topic is topic)
+    return _where(corpus.positions(), Topic, args.topic, "topic")
 
 
 def _search(args: argparse.Namespace) -> Records[Any]:
