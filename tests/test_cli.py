@@ -251,3 +251,10 @@ def test_table_fits_the_terminal(
     monkeypatch.setenv("COLUMNS", "50")
     table = out(capsys, "--data", data, "quotes")
     assert max(len(line) for line in table.splitlines()) <= 50
+
+
+def test_info_on_an_empty_corpus(capsys: pytest.CaptureFixture[str], tmp_path: Path):
+    """info works on a corpus with no records at all."""
+    for name in ("sources", "actors", "quotes", "events", "positions"):
+        (tmp_path / f"{name}.json").write_text("[]")
+    assert "no dated records" in out(capsys, "--data", str(tmp_path), "info")

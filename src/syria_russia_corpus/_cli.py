@@ -218,7 +218,9 @@ def _info(args: argparse.Namespace) -> int:
     quotes = corpus.quotes()
     events = corpus.events()
     dated = [q.date for q in quotes if q.date is not None] + [e.date for e in events]
-    span = f"{min(dated).earliest} to {max(dated).latest}" if dated else "no dated records"
+    span = "no dated records"
+    if dated:
+        span = f"{min(d.earliest for d in dated)} to {max(d.latest for d in dated)}"
     kinds = Counter(q.kind.value for q in quotes)
     print(f"syria_russia_corpus: data version {DATA_VERSION}")
     print(f"  {len(corpus.sources())} sources, {len(corpus.actors())} actors, covering {span}")
