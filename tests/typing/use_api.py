@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from matplotlib.figure import Figure
 
 import syria_russia_corpus as src
 from syria_russia_corpus import (
@@ -17,6 +22,7 @@ from syria_russia_corpus import (
     Records,
     Stance,
     Topic,
+    VerificationReport,
 )
 from syria_russia_corpus.exceptions import CorpusDataError, CorpusError, UnknownActorError
 
@@ -53,3 +59,16 @@ except CorpusDataError as error:
     problems: tuple[str, ...] = error.problems
 except CorpusError:
     pass
+
+hits: Records[Quote | Event | Position] = src.search("sanctions", kinds=["quotes", "events"])
+timeline: Records[Position] = src.stance_timeline("Russia", topic="sanctions")
+changes = src.stance_changes("Russia", start="2012", end=datetime.date(2015, 12, 31))
+moved: Stance = changes[0].to_stance
+written: list[Path] = src.export("out", format="datapackage", overwrite=True)
+report: VerificationReport = src.verify("documents")
+ok: bool = report.ok and report.sources[0].found
+citation: str = src.cite(format="bibtex")
+frame: pd.DataFrame = src.quotes_by("Putin").to_pandas()
+rows: list[dict[str, Any]] = timeline.to_dicts()
+direct: Records[Quote] = src.quotes().filter(lambda quote: quote.kind is QuoteKind.DIRECT)
+figure: Figure = src.plot_stance_timeline("Russia")
