@@ -14,7 +14,7 @@ import pytest
 
 import syria_russia_corpus as src
 from syria_russia_corpus._cli import main
-from syria_russia_corpus._loading import unstructure
+from syria_russia_corpus._converter import unstructure
 
 from .test_loading import write_corpus
 
@@ -121,7 +121,7 @@ def test_events_between_type_and_involving(capsys: pytest.CaptureFixture[str], d
             out(capsys, "--data", data, "events", "--between", "2012-05", "2012-06", "--format", "json")
         )
     ]
-    assert ids == ["e-war", "e-houla", "e-june", "e-paris"]
+    assert ids == ["e-war", "e-houla", "e-paris", "e-june"]
     consult = json.loads(
         out(
             capsys,
@@ -160,7 +160,10 @@ def test_search_mixes_kinds(capsys: pytest.CaptureFixture[str], data: str):
             )
         )
     )
-    assert rows == [["record_type", "id", "date", "text"], ["event", "e-houla", "2012-05-25", ""]]
+    assert rows == [
+        ["record_type", "id", "date", "date_earliest", "date_latest", "text"],
+        ["event", "e-houla", "2012-05-25", "2012-05-25", "2012-05-25", "Killings"],
+    ]
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,8 @@ def test_html_table_resolves_names_and_counts(corpus: Corpus):
     page = corpus.quotes()._repr_html_()
     assert "<table>" in page
     assert "Sergei Lavrov" in page
+    assert "q-lavrov" in page, "the table shows ids"
+    assert ">doc<" in page, "the table shows the source"
     assert "5 records (Quote)" in page
 
 
@@ -71,29 +74,57 @@ def test_pretty_prints_a_text_table(corpus: Corpus):
 
 def test_text_table_fits_the_width(corpus: Corpus):
     """Every line of a text table fits the asked-for width."""
-    table = text_table(corpus.quotes(), corpus._name_of, width=60)
+    table = text_table(corpus.quotes(), width=60)
     assert all(len(line) <= 60 for line in table.splitlines())
 
 
-def test_record_html_shows_fields_and_evidence(corpus: Corpus):
-    """A record's HTML lists its fields and its evidence offsets."""
-    page = corpus.quote("q-lavrov")._repr_html_()
+def test_text_table_wraps_the_text_instead_of_cutting_it():
+    """At 80 columns a long quote wraps onto more lines and keeps every word."""
+    from syria_russia_corpus import PartialDate, Quote, QuoteKind
+
+    words = " ".join(f"word{i}" for i in range(40))
+    long = Quote(id="long", text=words, speaker_id="putin", source_id="doc", kind=QuoteKind.DIRECT,
+                 date=PartialDate(2012))  # fmt: skip
+    table = text_table(Records([long]), width=80)
+    assert len(table.splitlines()) > 2
+    assert "word39" in table
+    assert "…" not in table
+
+
+def test_print_shows_the_text_table(corpus: Corpus, capsys: pytest.CaptureFixture[str]):
+    """print(records) shows the text table, not the repr."""
+    print(corpus.quotes())
+    printed = capsys.readouterr().out
+    assert printed.splitlines()[0].split() == ["date", "speaker", "kind", "text"]
+    assert "Sergei Lavrov" in printed
+
+
+def test_record_view_shows_fields_names_and_evidence(corpus: Corpus):
+    """A record's view lists its fields, its speaker by name, and its evidence offsets."""
+    view = corpus.show(corpus.quote("q-lavrov"))
+    page = view._repr_html_()
     assert "lavrov words" in page
+    assert "Sergei Lavrov" in page
     assert "doc [0:10]" in page
+    assert re.search(r"speaker +Sergei Lavrov", str(view))
+    assert "speaker id" not in str(view)
+
+
+def test_record_view_reads_fatalities():
+    """An event's death toll reads as the source gives it: "more than 100"."""
+    import syria_russia_corpus as src
+
+    view = src.load().show(src.load().event("houla-massacre-2012-05-25"))
+    assert ("fatalities", "more than 100") in view.fields()
 
 
 def test_record_html_shows_the_words_around_the_span(monkeypatch: pytest.MonkeyPatch, documents_dir: Path):
     """With the documents at hand, a bundled record's HTML marks its span in its context."""
     import syria_russia_corpus as src
-    from syria_russia_corpus import _display
 
     quote = src.quotes()[0]
     monkeypatch.setenv(DOCUMENTS_ENV, str(documents_dir))
-    _display._documents_in.cache_clear()
-    try:
-        page = quote._repr_html_()
-    finally:
-        _display._documents_in.cache_clear()
+    page = src.load().show(quote)._repr_html_()
     assert "<mark>" in page
     assert f"{quote.source_id} [{quote.evidence[0].start}:{quote.evidence[0].end}]" in page
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from syria_russia_corpus import Actor, ActorKind, Corpus
-from syria_russia_corpus._loading import unstructure
+from syria_russia_corpus._converter import unstructure
 from syria_russia_corpus.exceptions import ExportError, InvalidQueryError
 
 from .conftest import small_records
@@ -50,9 +50,9 @@ def test_csv_link_tables(corpus: Corpus, tmp_path: Path):
     """Link tables list each participant, supporting quote and span as its own row."""
     corpus.export(tmp_path)
     participants = read_csv(tmp_path / "event_participants.csv")
-    assert {"event_id": "e-paris", "actor_id": "hollande"} in participants
+    assert {"event_id": "e-paris", "ordinal": "1", "actor_id": "hollande"} in participants
     assert read_csv(tmp_path / "position_quotes.csv") == [
-        {"position_id": "p-lavrov-sanctions", "quote_id": "q-lavrov"}
+        {"position_id": "p-lavrov-sanctions", "ordinal": "0", "quote_id": "q-lavrov"}
     ]
     spans = read_csv(tmp_path / "evidence.csv")
     assert len(spans) == sum(

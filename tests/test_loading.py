@@ -10,7 +10,8 @@ import pytest
 
 import syria_russia_corpus as src
 from syria_russia_corpus import Corpus
-from syria_russia_corpus._loading import FILES, unstructure
+from syria_russia_corpus._converter import unstructure
+from syria_russia_corpus._schema import KINDS
 from syria_russia_corpus.exceptions import CorpusDataError
 
 from .conftest import small_records
@@ -244,14 +245,7 @@ def test_round_trip_is_exact_on_bundled_data():
 
     corpus = src.load()
     data = files("syria_russia_corpus").joinpath("data")
-    by_file = {
-        "sources.json": corpus.sources(),
-        "actors.json": corpus.actors(),
-        "quotes.json": corpus.quotes(),
-        "events.json": corpus.events(),
-        "positions.json": corpus.positions(),
-    }
-    assert set(by_file) == set(FILES)
+    by_file = {kind.file_name: getattr(corpus, kind.collection)() for kind in KINDS}
     for name, records in by_file.items():
         original = json.loads(data.joinpath(name).read_text(encoding="utf-8"))
         by_id = {record["id"]: record for record in original}

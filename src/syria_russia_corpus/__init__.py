@@ -34,8 +34,8 @@ from ._collection import Records
 from ._corpus import Corpus
 from ._dates import DatePrecision, PartialDate
 from ._records import Actor, Event, Evidence, Fatalities, Position, Quote, Source
-from ._timeline import StanceChange
-from ._verify import SourceCheck, SpanMismatch, VerificationReport
+from ._stance import StanceChange
+from ._version import DATA_VERSION
 from ._vocabulary import (
     ActorKind,
     EventType,
@@ -46,9 +46,6 @@ from ._vocabulary import (
     Stance,
     Topic,
 )
-
-#: The version of the curated data, apart from the package's own version.
-DATA_VERSION = "1.0.0"
 
 __all__ = [
     "Actor",
@@ -66,6 +63,7 @@ __all__ = [
     "PositionBasis",
     "Quote",
     "QuoteKind",
+    "RecordView",
     "Records",
     "Source",
     "SourceCheck",
@@ -97,13 +95,28 @@ __all__ = [
 
 
 if TYPE_CHECKING:
+    from ._display import RecordView
+    from ._verify import SourceCheck, SpanMismatch, VerificationReport
+
     __version__: str
+
+# Classes that only some sessions need, imported on first use.
+_LAZY = {
+    "RecordView": "_display",
+    "SourceCheck": "_verify",
+    "SpanMismatch": "_verify",
+    "VerificationReport": "_verify",
+}
 
 
 def __getattr__(name: str) -> Any:
     # The package version comes from the installed metadata, read only when asked.
     if name == "__version__":
-        from importlib.metadata import version
+        from ._version import package_version
 
-        return version("syria-russia-corpus")
+        return package_version()
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Final, get_args
 
+from ._version import DATA_RELEASED, DATA_VERSION, package_version
 from .exceptions import InvalidQueryError
+from .typing import CitationFormat
 
 TITLE: Final = "syria_russia_corpus: Russia's stance on the Syrian conflict, 2012-2015"
 AUTHORS: Final = "The syria_russia_corpus developers"
-YEAR: Final = 2026
-URL: Final = "https://pypi.org/project/syria-russia-corpus/"
-FORMATS: Final = ("text", "bibtex")
+# The package is not on a package index yet: say how it is had rather than link to nothing.
+HOW_PUBLISHED: Final = "Python package syria-russia-corpus, installed from a source checkout or wheel"
+FORMATS: Final = get_args(CitationFormat)
 
 
-def cite(format: str = "text") -> str:
+def cite(format: CitationFormat = "text") -> str:
     """Return a citation of the dataset, naming the package and the data version.
+
+    The year is the year the data version was released.
 
     Args:
         format: ``"text"`` for a reference-list entry, ``"bibtex"`` for a
@@ -25,26 +29,25 @@ def cite(format: str = "text") -> str:
 
     Example:
         >>> import syria_russia_corpus as src
-        >>> "DATA_VERSION" not in src.cite() and src.DATA_VERSION in src.cite()
+        >>> src.DATA_VERSION in src.cite()
         True
     """
-    from . import DATA_VERSION, __version__
-
+    year = DATA_RELEASED.year
+    version = package_version()
     if format == "text":
         return (
-            f"{AUTHORS} ({YEAR}). {TITLE} (data version {DATA_VERSION}, "
-            f"package version {__version__}) [Data set]. {URL}"
+            f"{AUTHORS} ({year}). {TITLE} (data version {DATA_VERSION}, "
+            f"package version {version}) [Data set]. {HOW_PUBLISHED}."
         )
     if format == "bibtex":
         return (
             f"@misc{{syria_russia_corpus_{DATA_VERSION.replace('.', '_')},\n"
             f"  author       = {{{{{AUTHORS}}}}},\n"
             f"  title        = {{{{{TITLE}}}}},\n"
-            f"  year         = {{{YEAR}}},\n"
+            f"  year         = {{{year}}},\n"
             f"  version      = {{{DATA_VERSION}}},\n"
-            f"  howpublished = {{Python package syria-russia-corpus {__version__}}},\n"
-            f"  note         = {{Data version {DATA_VERSION}; data licensed CC BY 4.0}},\n"
-            f"  url          = {{{URL}}}\n"
+            f"  howpublished = {{{HOW_PUBLISHED} {version}}},\n"
+            f"  note         = {{Data version {DATA_VERSION}; data licensed CC BY 4.0}}\n"
             "}"
         )
     raise InvalidQueryError(f"format {format!r} is not one of {', '.join(map(repr, FORMATS))}")

@@ -3,25 +3,26 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import json
-import shutil
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
 from enum import Enum
-from typing import Any
+from typing import Any, NoReturn
 
 from . import _bundled
 from ._citation import FORMATS as CITATION_FORMATS
 from ._citation import cite
+from ._coercion import coerce_enum
 from ._collection import Records
-from ._corpus import Corpus, coerce_enum
+from ._columns import table_for
+from ._corpus import Corpus
 from ._display import text_table
 from ._export import FORMATS as EXPORT_FORMATS
-from ._export import csv_cell
+from ._export import csv_bytes
+from ._schema import KINDS as KINDS_OF_RECORDS
 from ._search import KINDS
-from ._tables import TABLES
+from ._version import DATA_VERSION, package_version
 from ._vocabulary import ActorKind, QuoteKind, Topic
 from .exceptions import CorpusDataError, CorpusError
 
@@ -51,15 +52,23 @@ def _one_line(error: CorpusError) -> str:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _OneLineErrors(
         prog="syria-russia-corpus",
         description="Russia's stance on the Syrian conflict, 2012-2015: a curated dataset.",
     )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {package_version()} (data version {DATA_VERSION})",
+    )
     parser.add_argument("--data", metavar="DIR", help="use the corpus in DIR instead of the bundled one")
     parser.set_defaults(run=_info)
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    parser.set_defaults(format="table")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_OneLineErrors)
 
-    commands.add_parser("info", help="summarize the corpus (the default)").set_defaults(run=_info)
+    info = commands.add_parser("info", help="summarize the corpus (the default)")
+    info.add_argument("--format", choices=("table", "json"), default="table", help="output format")
+    info.set_defaults(run=_info)
 
     actors = _listing(commands, "actors", "list actors", _actors)
     actors.add_argument("--kind", help="only actors of this kind, e.g. person or state")
@@ -164,34 +173,17 @@ def _emit(records: Records[Any], args: argparse.Namespace) -> int:
     if args.format == "json":
         return _print(json.dumps(_json_objects(records), ensure_ascii=False, indent=2))
     if args.format == "csv":
-        _write_csv(records, _corpus(args)._name_of)
+        table = table_for(records.kind)
+        sys.stdout.write(csv_bytes(table, table.rows(records, _corpus(args).actor_name)).decode("utf-8"))
         return 0
-    width = shutil.get_terminal_size((100, 24)).columns
-    return _print(text_table(records, _corpus(args)._name_of, width=width))
+    return _print(text_table(records))
 
 
 def _json_objects(records: Records[Any]) -> list[dict[str, Any]]:
     objects = records.to_dicts()
-    if records._kind is None:  # search results: say which kind each record is
+    if records.kind is None:  # search results: say which kind each record is
         return [{"record_type": type(r).__name__.lower(), **o} for r, o in zip(records, objects, strict=True)]
     return objects
-
-
-def _write_csv(records: Records[Any], name_of: Callable[[str], str | None]) -> None:
-    writer = csv.writer(sys.stdout, lineterminator="\n")
-    if records._kind is not None:
-        table = TABLES[records._kind]
-        writer.writerow(column.name for column in table.columns)
-        for row in table.rows(records, name_of):
-            writer.writerow(csv_cell(value) for value in row.values())
-        return
-    # A mix (search results) shares the columns every kind has.
-    writer.writerow(["record_type", "id", "date", "text"])
-    for record in records:
-        text = getattr(record, "text", None) or getattr(record, "summary", "")
-        writer.writerow(
-            csv_cell(v) for v in (type(record).__name__.lower(), record.id, str(record.date), text)
-        )
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -212,26 +204,50 @@ def _print(text: str) -> int:
 
 
 def _info(args: argparse.Namespace) -> int:
-    from . import DATA_VERSION
-
     corpus = _corpus(args)
-    quotes = corpus.quotes()
-    events = corpus.events()
-    dated = [q.date for q in quotes if q.date is not None] + [e.date for e in events]
-    span = "no dated records"
-    if dated:
-        span = f"{min(d.earliest for d in dated)} to {max(d.latest for d in dated)}"
-    kinds = Counter(q.kind.value for q in quotes)
-    print(f"syria_russia_corpus: data version {DATA_VERSION}")
-    print(f"  {len(corpus.sources())} sources, {len(corpus.actors())} actors, covering {span}")
-    print(f"  {len(quotes)} quotes (" + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) + ")")
-    print(f"  {len(events)} events, {len(corpus.positions())} positions")
+    summary = _summary(corpus)
+    if args.format == "json":
+        return _print(json.dumps(summary, ensure_ascii=False, indent=2))
+    counts = summary["counts"]
+    print(f"syria_russia_corpus: data version {summary['data_version']}")
+    covering = summary["covering"] or "no dated records"
+    print(f"  {counts['sources']} sources, {counts['actors']} actors, covering {covering}")
+    kinds = ", ".join(f"{n} {k}" for k, n in summary["quote_kinds"].items())
+    print(f"  {counts['quotes']} quotes ({kinds})")
+    print(f"  {counts['events']} events, {counts['positions']} positions")
     print("Sources:")
-    for source in corpus.sources():
-        print(f"  {source.published!s:<12} {source.outlet or 'unknown outlet'}: {source.title}")
-    top = Counter(q.speaker_id for q in quotes).most_common(5)
-    if top:
+    for source in summary["sources"]:
+        print(f"  {source['published']:<12} {source['outlet'] or 'unknown outlet'}: {source['title']}")
+    if summary["most_quoted"]:
         print("Most quoted:")
-        for speaker_id, count in top:
-            print(f"  {count:>3}  {corpus.actor(speaker_id).name}")
+        for speaker in summary["most_quoted"]:
+            print(f"  {speaker['quotes']:>3}  {speaker['name']}")
     return 0
+
+
+def _summary(corpus: Corpus) -> dict[str, Any]:
+    quotes = corpus.quotes()
+    dated = [q.date for q in quotes if q.date is not None] + [e.date for e in corpus.events()]
+    covering = f"{min(d.earliest for d in dated)} to {max(d.latest for d in dated)}" if dated else None
+    top = Counter(q.speaker_id for q in quotes).most_common(5)
+    return {
+        "data_version": DATA_VERSION,
+        "counts": {kind.collection: len(getattr(corpus, kind.collection)()) for kind in KINDS_OF_RECORDS},
+        "covering": covering,
+        "quote_kinds": dict(sorted(Counter(q.kind.value for q in quotes).items())),
+        "sources": [
+            {"id": s.id, "published": str(s.published), "outlet": s.outlet, "title": s.title}
+            for s in corpus.sources()
+        ],
+        "most_quoted": [
+            {"id": speaker_id, "name": corpus.actor(speaker_id).name, "quotes": count}
+            for speaker_id, count in top
+        ],
+    }
+
+
+class _OneLineErrors(argparse.ArgumentParser):
+    """Usage errors in one line, like every other error of the command."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog.split()[0]} --help)\n")

@@ -5,10 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, overload
 
+import attrs
+
+from .exceptions import ArgumentTypeError
+
 if TYPE_CHECKING:
     import pandas as pd
 
-NameOf = Callable[[str], "str | None"]
+    from ._corpus import Corpus
 
 
 class _Printer(Protocol):
@@ -29,38 +33,50 @@ T = TypeVar("T", bound=Identified)
 _REPR_IDS = 3
 
 
+def _record_tuple(items: Iterable[Any]) -> tuple[Any, ...]:
+    if isinstance(items, (str, bytes)) or not isinstance(items, Iterable):
+        raise ArgumentTypeError(f"Records needs an iterable of records, not {type(items).__name__}")
+    records = tuple(items)
+    for index, item in enumerate(records):
+        if not isinstance(getattr(item, "id", None), str):
+            raise ArgumentTypeError(
+                f"Records holds records with a string id; item {index} is a {type(item).__name__}"
+            )
+    return records
+
+
+def _uniform_kind(records: Records[Any]) -> type[Any] | None:
+    kinds = {type(item) for item in records.items}
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+@attrs.frozen(eq=False, repr=False)
 class Records(Sequence[T], Generic[T]):
     """An immutable, ordered sequence of records.
 
-    Queries return records ordered by date (earliest first), then by id, with
-    undated records last. A ``Records`` indexes, slices (to another
-    ``Records``), iterates and compares like a tuple.
+    Queries return records ordered by ``(date.earliest, date.latest, id)``:
+    a day before the month that holds it, undated records last. A
+    ``Records`` indexes, slices (to another ``Records``), iterates and
+    compares like a tuple; ``print()`` shows it as a table.
+
+    Attributes:
+        items: The records, in order.
+        kind: The class of the records, or None for a mix (search results).
+        corpus: The corpus they come from, which names their actors in
+            tables, or None.
 
     Example:
         >>> import syria_russia_corpus as src
         >>> quotes = src.quotes_by("Putin")
-        >>> first = quotes[0]
+        >>> quotes.kind.__name__
+        'Quote'
         >>> quotes[:2]  # doctest: +ELLIPSIS
         Records[Quote](2 records: ...)
     """
 
-    __slots__ = ("_items", "_kind", "_name_of")
-
-    def __init__(self, items: Iterable[T] = ()) -> None:
-        self._items: tuple[T, ...] = tuple(items)
-        self._kind: type[T] | None = None
-        self._name_of: NameOf = _no_name
-
-    @classmethod
-    def _of(cls, items: Iterable[T], kind: type[T] | None, name_of: NameOf) -> Records[T]:
-        """Records of one *kind* (None for a mix), showing actor names resolved by *name_of*.
-
-        Knowing the kind lets an empty result still name its type and columns.
-        """
-        records = cls(items)
-        object.__setattr__(records, "_kind", kind)
-        object.__setattr__(records, "_name_of", name_of)
-        return records
+    items: tuple[T, ...] = attrs.field(default=(), converter=_record_tuple)
+    kind: type[T] | None = attrs.field(kw_only=True, default=attrs.Factory(_uniform_kind, takes_self=True))
+    corpus: Corpus | None = attrs.field(kw_only=True, default=None)
 
     @overload
     def __getitem__(self, index: int) -> T: ...
@@ -70,46 +86,43 @@ class Records(Sequence[T], Generic[T]):
 
     def __getitem__(self, index: int | slice) -> T | Records[T]:
         if isinstance(index, slice):
-            return Records._of(self._items[index], self._kind, self._name_of)
-        return self._items[index]
+            return attrs.evolve(self, items=self.items[index])
+        return self.items[index]
 
     def __len__(self) -> int:
-        return len(self._items)
+        return len(self.items)
 
     def __iter__(self) -> Iterator[T]:
-        return iter(self._items)
+        return iter(self.items)
 
     def __reversed__(self) -> Iterator[T]:
-        return reversed(self._items)
+        return reversed(self.items)
 
     def __contains__(self, item: object) -> bool:
-        return item in self._items
+        return item in self.items
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Records):
-            return self._items == other._items
+            return self.items == other.items
         return NotImplemented
 
     def __hash__(self) -> int:
-        return hash(self._items)
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        if hasattr(self, name):
-            raise AttributeError(f"Records is immutable: cannot set {name!r}")
-        object.__setattr__(self, name, value)
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"Records is immutable: cannot delete {name!r}")
+        return hash(self.items)
 
     def __repr__(self) -> str:
-        kind = self._kind or (type(self._items[0]) if self._items else None)
-        kind_name = kind.__name__ if kind else "Any"
-        count = len(self._items)
+        classes = [self.kind] if self.kind else list(dict.fromkeys(type(item) for item in self.items))
+        kind_name = " | ".join(cls.__name__ for cls in classes) or "Any"
+        count = len(self.items)
         noun = "record" if count == 1 else "records"
-        ids = [repr(item.id) for item in self._items[:_REPR_IDS]]
+        ids = [repr(item.id) for item in self.items[:_REPR_IDS]]
         more = ", …" if count > _REPR_IDS else ""
         listing = f": {', '.join(ids)}{more}" if ids else ""
         return f"Records[{kind_name}]({count} {noun}{listing})"
+
+    def __str__(self) -> str:
+        from ._display import text_table
+
+        return text_table(self)
 
     def filter(self, keep: Callable[[T], bool]) -> Records[T]:
         """The records for which *keep* returns true, in the same order.
@@ -120,12 +133,12 @@ class Records(Sequence[T], Generic[T]):
             >>> {quote.kind.value for quote in direct}
             {'direct'}
         """
-        return Records._of((item for item in self._items if keep(item)), self._kind, self._name_of)
+        return attrs.evolve(self, items=[item for item in self.items if keep(item)])
 
     @property
     def ids(self) -> tuple[str, ...]:
         """The ids of the records, in order."""
-        return tuple(item.id for item in self._items)
+        return tuple(item.id for item in self.items)
 
     def to_dicts(self) -> list[dict[str, Any]]:
         """The records as JSON-ready dicts, keyed like the package data files.
@@ -135,16 +148,17 @@ class Records(Sequence[T], Generic[T]):
             >>> src.sources().to_dicts()[0]["id"]
             'csm-russia-no-asylum-for-assad-2012-03-08'
         """
-        from ._loading import unstructure
+        from ._converter import unstructure
 
-        return [unstructure(item) for item in self._items]
+        return [unstructure(item) for item in self.items]
 
     def to_pandas(self) -> pd.DataFrame:
         """The records as a pandas DataFrame, one row per record.
 
-        Columns hold ids and resolved names; each date is its EDTF string plus
-        ``_earliest`` and ``_latest`` columns of pandas timestamps; list fields
-        are ``"; "``-separated. Needs the ``pandas`` extra.
+        The columns are those of the exports: ids with resolved names, each
+        date as its EDTF string plus ``_earliest`` and ``_latest``
+        ``datetime64`` columns, enums as ordered categoricals, counts as
+        ``Int64`` and list fields as lists. Needs the ``pandas`` extra.
 
         Raises:
             MissingDependencyError: pandas is not installed.
@@ -157,18 +171,12 @@ class Records(Sequence[T], Generic[T]):
         """
         from ._frames import to_pandas
 
-        return to_pandas(self._items, self._kind, self._name_of)
+        return to_pandas(self)
 
     def _repr_html_(self) -> str:
         from ._display import html_table
 
-        return html_table(self._items, self._name_of)
+        return html_table(self)
 
     def _repr_pretty_(self, printer: _Printer, cycle: bool) -> None:
-        from ._display import text_table
-
-        printer.text(repr(self) if cycle else f"{self!r}\n{text_table(self._items, self._name_of)}")
-
-
-def _no_name(_: str) -> None:
-    return None
+        printer.text(repr(self) if cycle else f"{self!r}\n{self}")

@@ -1,27 +1,29 @@
-"""Corpus: the records of one dataset, indexed once, and the queries on them."""
+"""Corpus: the records of one dataset and the queries on them."""
 
 from __future__ import annotations
 
 import datetime
-import enum
+import functools
 import heapq
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-if TYPE_CHECKING:
-    from matplotlib.figure import Figure
+import attrs
 
+from ._coercion import coerce_optional_enum, require_bool, require_str
 from ._collection import Identified, Records
-from ._dates import PartialDate, date_bounds
-from ._integrity import find_problems
-from ._interval_index import IntervalIndex
-from ._loading import FILES, RecordSet, read_bundled, read_directory, structure_all, unstructure
-from ._names import build_name_index, closest_names, name_key
+from ._converter import unstructure
+from ._dates import date_bounds
+from ._indexes import CorpusIndex, build_index, date_order, event_span
+from ._integrity import ValidatedRecords, validated
+from ._loading import read_bundled, read_directory, structure_all
+from ._names import closest_names, name_key
 from ._records import Actor, Event, Position, Quote, Source
-from ._search import KINDS, Searchable, matches, searchable_text, wanted_kinds
-from ._timeline import StanceChange, changes_in, plot
-from ._verify import VerificationReport, verify
+from ._schema import KINDS, RecordKind
+from ._search import KINDS as SEARCHABLE_KINDS
+from ._search import Searchable, matches, wanted_kinds
+from ._stance import StanceChange, changes_in
 from ._vocabulary import EventType, QuoteKind, Topic
 from .exceptions import (
     AmbiguousActorError,
@@ -32,28 +34,27 @@ from .exceptions import (
     SourceNotFoundError,
     UnknownActorError,
 )
+from .typing import ActorLike, DateLike, ExportFormat
 
-E = TypeVar("E", bound=enum.Enum)
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from ._display import RecordView
+    from ._verify import VerificationReport
+
 R = TypeVar("R", bound=Identified)
-Dated = TypeVar("Dated", bound=Quote | Event | Position)
-
-ActorLike = Actor | str
-DateLike = datetime.date | PartialDate | str
-
-_UNDATED = (1, datetime.date.max)
+Dated = TypeVar("Dated", Quote, Event, Position)
 
 
-def _order(record: Quote | Event | Position) -> tuple[tuple[int, datetime.date], str]:
-    """Sort key: by earliest possible date, then id; undated records last."""
-    if record.date is None:
-        return _UNDATED, record.id
-    return (0, record.date.earliest), record.id
+def _check_records(_: Any, __: Any, value: Any) -> None:
+    if not isinstance(value, ValidatedRecords):
+        raise ArgumentTypeError(
+            "a Corpus is built with Corpus.from_path(), Corpus.from_records() or load(), "
+            f"not Corpus({type(value).__name__})"
+        )
 
 
-def _sorted(records: Iterable[Dated]) -> tuple[Dated, ...]:
-    return tuple(sorted(records, key=_order))
-
-
+@attrs.frozen(eq=False, repr=False)
 class Corpus:
     """A validated, indexed set of sources, actors, quotes, events and positions.
 
@@ -69,46 +70,14 @@ class Corpus:
         'Sergei Lavrov'
     """
 
-    __slots__ = (
-        "_actor_by_id",
-        "_actors",
-        "_affiliates",
-        "_event_by_id",
-        "_events",
-        "_events_by_date",
-        "_events_by_participant",
-        "_names",
-        "_position_by_id",
-        "_positions",
-        "_positions_by_actor",
-        "_quote_by_id",
-        "_quotes",
-        "_quotes_by_speaker",
-        "_search_index",
-        "_source_by_id",
-        "_sources",
-    )
+    _records: ValidatedRecords = attrs.field(validator=_check_records, alias="records")
 
-    _search_index: list[tuple[str, Searchable]]
-
-    def __init__(self, records: RecordSet) -> None:
-        """Index *records*, which must already be validated; use the ``from_*`` constructors."""
-        self._actor_by_id = {actor.id: actor for actor in sorted(records.actors, key=lambda a: a.id)}
-        self._sources = self._wrap(sorted(records.sources, key=lambda s: (s.published, s.id)), Source)
-        self._actors = self._wrap(self._actor_by_id.values(), Actor)
-        self._quotes = self._wrap(_sorted(records.quotes), Quote)
-        self._events = self._wrap(_sorted(records.events), Event)
-        self._positions = self._wrap(_sorted(records.positions), Position)
-        self._source_by_id = {source.id: source for source in self._sources}
-        self._quote_by_id = {quote.id: quote for quote in self._quotes}
-        self._event_by_id = {event.id: event for event in self._events}
-        self._position_by_id = {position.id: position for position in self._positions}
-        self._names = build_name_index({a.id: (a.id, a.name, *a.aliases) for a in self._actors})
-        self._affiliates = _affiliates_of(self._actors)
-        self._quotes_by_speaker = _group(self._quotes, lambda q: [q.speaker_id])
-        self._positions_by_actor = _group(self._positions, lambda p: [p.actor_id])
-        self._events_by_participant = _group(self._events, lambda e: e.participant_ids)
-        self._events_by_date = IntervalIndex(self._events, _event_span)
+    # Built on the first query, not at load, so that loading pays only for
+    # validation. Two threads that query first at once may both build it; the
+    # two indexes are equal and one is kept.
+    @functools.cached_property
+    def _index(self) -> CorpusIndex:
+        return build_index(self._records.collections, self)
 
     # -- construction -------------------------------------------------------
 
@@ -131,7 +100,8 @@ class Corpus:
                 corpus = Corpus.from_path("my_coding/")
                 corpus.quotes_by("Lavrov")
         """
-        return cls._validated(read_directory(directory), label=lambda name: str(Path(directory) / name))
+        records = read_directory(directory)
+        return cls(validated(records, label=lambda name: str(Path(directory) / name)))
 
     @classmethod
     def from_records(
@@ -155,7 +125,7 @@ class Corpus:
             >>> corpus.actor("russia").name
             'Russia'
         """
-        given = {
+        given: Mapping[str, Iterable[Any]] = {
             "sources": sources,
             "actors": actors,
             "quotes": quotes,
@@ -164,45 +134,38 @@ class Corpus:
         }
         problems: list[str] = []
         checked: dict[str, tuple[Any, ...]] = {}
-        for (name, items), record_class in zip(given.items(), FILES.values(), strict=True):
-            checked[name], found = _recheck(record_class, items, name)
+        for kind in KINDS:
+            checked[kind.collection], found = _recheck(kind, given[kind.collection])
             problems.extend(found)
         if problems:
             raise CorpusDataError(problems)
-        return cls._validated(RecordSet(**checked), label=lambda name: name.removesuffix(".json"))
+        return cls(validated(checked, label=lambda name: name.removesuffix(".json")))
 
     @classmethod
     def _bundled(cls) -> Corpus:
-        return cls._validated(read_bundled(), label=str)
-
-    @classmethod
-    def _validated(cls, records: RecordSet, *, label: Any) -> Corpus:
-        problems = find_problems(records, label=label)
-        if problems:
-            raise CorpusDataError(problems)
-        return cls(records)
+        return cls(validated(read_bundled()))
 
     # -- whole collections ---------------------------------------------------
 
     def sources(self) -> Records[Source]:
         """All sources, oldest first."""
-        return self._sources
+        return self._index.collections["sources"]
 
     def actors(self) -> Records[Actor]:
         """All actors, by id."""
-        return self._actors
+        return self._index.collections["actors"]
 
     def quotes(self) -> Records[Quote]:
         """All quotes, by date then id; undated last."""
-        return self._quotes
+        return self._index.collections["quotes"]
 
     def events(self) -> Records[Event]:
         """All events, by date then id."""
-        return self._events
+        return self._index.collections["events"]
 
     def positions(self) -> Records[Position]:
         """All positions, by date then id."""
-        return self._positions
+        return self._index.collections["positions"]
 
     # -- single records --------------------------------------------------------
 
@@ -211,23 +174,32 @@ class Corpus:
 
         Raises:
             SourceNotFoundError: No source has that id.
+
+        Example:
+            >>> import syria_russia_corpus as src
+            >>> src.source("voa-russia-and-assad-2015-09").outlet
+            'Voice of America'
         """
-        found = self._source_by_id.get(_require_str(source_id, "source_id"))
+        sources = self._index.by_id["sources"]
+        found: Source | None = sources.get(require_str(source_id, "source_id"))
         if found is None:
-            raise SourceNotFoundError(source_id, closest_names(source_id, self._source_by_id))
+            raise SourceNotFoundError(source_id, closest_names(source_id, sources))
         return found
 
     def quote(self, quote_id: str) -> Quote:
         """Return the quote with *quote_id*; :class:`RecordNotFoundError` if none."""
-        return _lookup(self._quote_by_id, quote_id, "quote")
+        found: Quote = self._lookup("quotes", quote_id)
+        return found
 
     def event(self, event_id: str) -> Event:
         """Return the event with *event_id*; :class:`RecordNotFoundError` if none."""
-        return _lookup(self._event_by_id, event_id, "event")
+        found: Event = self._lookup("events", event_id)
+        return found
 
     def position(self, position_id: str) -> Position:
         """Return the position with *position_id*; :class:`RecordNotFoundError` if none."""
-        return _lookup(self._position_by_id, position_id, "position")
+        found: Position = self._lookup("positions", position_id)
+        return found
 
     def actor(self, name_or_id: ActorLike) -> Actor:
         """Return the actor with this id, name or alias.
@@ -245,27 +217,39 @@ class Corpus:
             >>> src.actor("sergey lavrov").id
             'sergei-lavrov'
         """
+        actors: Mapping[str, Actor] = self._index.by_id["actors"]
         if isinstance(name_or_id, Actor):
-            if self._actor_by_id.get(name_or_id.id) != name_or_id:
+            if actors.get(name_or_id.id) != name_or_id:
                 raise UnknownActorError(name_or_id.id, self._suggest(name_or_id.name))
             return name_or_id
-        query = _require_str(name_or_id, "an actor", "an Actor, an actor id, a name or an alias")
-        found = self._actor_by_id.get(query)
+        query = require_str(name_or_id, "an actor", "an Actor, an actor id, a name or an alias")
+        found = actors.get(query)
         if found is not None:
             return found
-        ids = self._names.get(name_key(query), ())
+        ids = self._index.names.get(name_key(query), ())
         if len(ids) > 1:
             raise AmbiguousActorError(query, ids)
         if not ids:
             raise UnknownActorError(query, self._suggest(query))
-        return self._actor_by_id[ids[0]]
+        return actors[ids[0]]
+
+    def actor_name(self, actor_id: str) -> str | None:
+        """The name of the actor with *actor_id*, or None if there is none.
+
+        Example:
+            >>> import syria_russia_corpus as src
+            >>> src.load().actor_name("sergei-lavrov")
+            'Sergei Lavrov'
+        """
+        actor: Actor | None = self._index.by_id["actors"].get(actor_id)
+        return None if actor is None else actor.name
 
     # -- queries ----------------------------------------------------------------
 
     def quotes_by(
         self, speaker: ActorLike, *, kind: QuoteKind | str | None = None, include_affiliated: bool = False
     ) -> Records[Quote]:
-        """Quotes by *speaker*, by date then id.
+        """Quotes by *speaker*, in date order.
 
         Args:
             speaker: An :class:`Actor`, an actor id, a name or an alias.
@@ -278,14 +262,14 @@ class Corpus:
             >>> all(q.speaker_id == "vladimir-putin" for q in src.quotes_by("Putin"))
             True
         """
-        wanted_kind = None if kind is None else coerce_enum(QuoteKind, kind, "kind")
-        found = self._by_actor(self._quotes_by_speaker, speaker, include_affiliated)
-        return self._wrap((q for q in found if wanted_kind is None or q.kind is wanted_kind), Quote)
+        wanted_kind = coerce_optional_enum(QuoteKind, kind, "kind")
+        found = self._by_actor(self._index.quotes_by_speaker, speaker, include_affiliated)
+        return self._wrap([q for q in found if wanted_kind is None or q.kind is wanted_kind], Quote)
 
     def positions_of(
         self, actor: ActorLike, *, topic: Topic | str | None = None, include_affiliated: bool = False
     ) -> Records[Position]:
-        """Positions held by *actor*, by date then id.
+        """Positions held by *actor*, in date order.
 
         Args:
             actor: An :class:`Actor`, an actor id, a name or an alias.
@@ -298,9 +282,9 @@ class Corpus:
             >>> {p.topic for p in src.positions_of("Russia", topic="sanctions")}
             {<Topic.SANCTIONS: 'sanctions'>}
         """
-        wanted_topic = None if topic is None else coerce_enum(Topic, topic, "topic")
-        found = self._by_actor(self._positions_by_actor, actor, include_affiliated)
-        return self._wrap((p for p in found if wanted_topic is None or p.topic is wanted_topic), Position)
+        wanted_topic = coerce_optional_enum(Topic, topic, "topic")
+        found = self._by_actor(self._index.positions_by_actor, actor, include_affiliated)
+        return self._wrap([p for p in found if wanted_topic is None or p.topic is wanted_topic], Position)
 
     def events_between(
         self,
@@ -310,7 +294,7 @@ class Corpus:
         type: EventType | str | None = None,
         involving: ActorLike | None = None,
     ) -> Records[Event]:
-        """Events whose possible dates overlap ``[start, end]``, both ends inclusive.
+        """Events whose possible dates overlap ``[start, end]``, both ends inclusive, in date order.
 
         Args:
             start: A :class:`datetime.date`, a :class:`PartialDate` or an ISO or
@@ -331,13 +315,15 @@ class Corpus:
         _, last = date_bounds(end, argument="end")
         if last < first:
             raise InvalidQueryError(f"end ({end}) is before start ({start}); pass the earlier date first")
-        wanted_type = None if type is None else coerce_enum(EventType, type, "type")
+        wanted_type = coerce_optional_enum(EventType, type, "type")
+        found: Iterable[Event]
         if involving is None:
-            found: Iterable[Event] = self._events_by_date.overlapping(first, last)
+            found = self._index.events_by_date.overlapping(first, last)
         else:
-            candidates = self._events_by_participant.get(self.actor(involving).id, ())
-            found = (e for e in candidates if _overlaps(e, first, last))
-        return self._wrap(_sorted(e for e in found if wanted_type is None or e.type is wanted_type), Event)
+            candidates = self._index.events_by_participant.get(self.actor(involving).id, ())
+            found = (e for e in candidates if e.date.earliest <= last and _event_end(e) >= first)
+        kept = [e for e in found if wanted_type is None or e.type is wanted_type]
+        return self._wrap(sorted(kept, key=date_order), Event)
 
     def affiliates(self, actor: ActorLike) -> Records[Actor]:
         """Every actor affiliated with *actor*, directly or through others, by id.
@@ -347,12 +333,11 @@ class Corpus:
             >>> "sergei-lavrov" in src.load().affiliates("Russia").ids
             True
         """
-        return self._wrap(
-            (self._actor_by_id[i] for i in self._affiliates.get(self.actor(actor).id, ())), Actor
-        )
+        actors = self._index.by_id["actors"]
+        return self._wrap([actors[i] for i in self._index.affiliates.get(self.actor(actor).id, ())], Actor)
 
-    def search(self, text: str, *, kinds: str | Iterable[str] = KINDS) -> Records[Searchable]:
-        """Quotes, events and positions whose words hold *text*.
+    def search(self, text: str, *, kinds: str | Iterable[str] = SEARCHABLE_KINDS) -> Records[Searchable]:
+        """Quotes, events and positions whose words hold *text*, in date order.
 
         Matching ignores case, accents and punctuation, and starts at word
         starts: ``"sanction"`` finds "sanctions". Quotes are searched by their
@@ -369,8 +354,9 @@ class Corpus:
             True
         """
         wanted = wanted_kinds(kinds)
-        found = matches(text, self._searchable())
-        return self._wrap(_sorted(r for r in found if f"{type(r).__name__.lower()}s" in wanted), None)
+        found = matches(text, self._index.search_texts)
+        kept = [r for r in found if f"{type(r).__name__.lower()}s" in wanted]
+        return Records(sorted(kept, key=date_order), kind=None, corpus=self)
 
     def stance_timeline(
         self, actor: ActorLike, *, topic: Topic | str | None = None, include_affiliated: bool = True
@@ -429,20 +415,84 @@ class Corpus:
             >>> figure.axes[0].get_title()
             'Stances of Russia and affiliated actors'
         """
+        from ._plot import plot
+
         who = self.actor(actor)
         timeline = self.stance_timeline(who, topic=topic, include_affiliated=include_affiliated)
         scope = " and affiliated actors" if include_affiliated else ""
         return plot(timeline, f"Stances of {who.name}{scope}")
 
-    def export(self, directory: str | Path, *, format: str = "csv", overwrite: bool = False) -> list[Path]:
-        """Write the corpus to *directory*; see :func:`syria_russia_corpus.export`."""
+    def export(
+        self, directory: str | Path, *, format: ExportFormat = "csv", overwrite: bool = False
+    ) -> list[Path]:
+        """Write the corpus to *directory* as flat tables; return the paths written.
+
+        One file per record kind (``quotes.csv``, ``quotes.parquet``, …) plus link
+        tables for list fields: ``evidence``, ``event_participants``,
+        ``position_quotes`` and ``quote_via``.
+
+        Args:
+            directory: Where to write; created if missing. Nothing is written
+                outside it.
+            format: ``"csv"``, ``"jsonl"`` (one JSON object per line, keyed like
+                the package data), ``"parquet"`` (needs the ``parquet`` extra) or
+                ``"datapackage"`` (the CSV files plus a Frictionless Data Package
+                v2 ``datapackage.json`` with types, keys and enum constraints).
+            overwrite: Replace files that already exist; without it an export
+                that would overwrite raises :class:`ExportError` and writes nothing.
+
+        CSV cells that begin with ``=``, ``+``, ``-`` or ``@`` get a leading ``'``
+        so that a spreadsheet shows them as text instead of running them.
+
+        Example:
+            >>> import syria_russia_corpus as src
+            >>> import tempfile
+            >>> with tempfile.TemporaryDirectory() as folder:
+            ...     sorted(path.name for path in src.export(folder))[:3]
+            ['actors.csv', 'event_participants.csv', 'events.csv']
+        """
         from ._export import export  # CSV, Parquet and tempfile machinery, only when exporting
 
-        return export(self, directory, format=format, overwrite=overwrite)
+        return export(self, directory, format=format, overwrite=require_bool(overwrite, "overwrite"))
 
     def verify(self, directory: str | Path) -> VerificationReport:
-        """Check every evidence span against documents; see :func:`syria_russia_corpus.verify`."""
+        """Check every evidence span against your copies of the documents.
+
+        Documents are the ``*.txt`` files of *directory*, matched to sources by
+        the SHA-256 of their bytes, whatever their names. The report says, per
+        source, whether its document was found, how many spans were checked and
+        which do not hold (out of bounds, or a quote that does not read as its span).
+
+        Example:
+            With the documents in ``documents/``::
+
+                import syria_russia_corpus as src
+
+                report = src.verify("documents/")
+                print(report)        # one line per source: OK, MISMATCH or MISSING
+                assert report.ok
+        """
+        from ._verify import verify  # hashing and file walking, only when verifying
+
         return verify(self, directory)
+
+    def show(self, record: Any) -> RecordView:
+        """A view of one *record*: its fields with actors named, and its evidence.
+
+        With ``SYRIA_RUSSIA_CORPUS_DOCUMENTS`` naming a folder of the source
+        documents, each evidence span is shown with the words around it. In
+        Jupyter the view is an HTML table; ``print()`` gives text.
+
+        Example:
+            >>> import syria_russia_corpus as src
+            >>> corpus = src.load()
+            >>> print(corpus.show(corpus.actor("Lavrov")))  # doctest: +ELLIPSIS
+            Actor sergei-lavrov
+            ...
+        """
+        from ._display import RecordView
+
+        return RecordView(record=record, corpus=self)
 
     # -- helpers ------------------------------------------------------------------
 
@@ -450,117 +500,44 @@ class Corpus:
         self, index: Mapping[str, tuple[Dated, ...]], actor: ActorLike, include_affiliated: bool
     ) -> Sequence[Dated]:
         actor_id: str = self.actor(actor).id
-        if not include_affiliated:
+        if not require_bool(include_affiliated, "include_affiliated"):
             return index.get(actor_id, ())
-        groups = [index.get(i, ()) for i in (actor_id, *self._affiliates.get(actor_id, ()))]
-        return list(heapq.merge(*groups, key=_order))
+        groups = [index.get(i, ()) for i in (actor_id, *self._index.affiliates.get(actor_id, ()))]
+        return list(heapq.merge(*groups, key=date_order))
 
-    def _wrap(self, items: Iterable[R], kind: type[R] | None) -> Records[R]:
-        return Records._of(items, kind, self._name_of)
+    def _wrap(self, items: Iterable[R], kind: type[R]) -> Records[R]:
+        return Records(items, kind=kind, corpus=self)
 
-    def _name_of(self, actor_id: str) -> str | None:
-        actor = self._actor_by_id.get(actor_id)
-        return None if actor is None else actor.name
-
-    def _searchable(self) -> list[tuple[str, Searchable]]:
-        # Built on the first search, not at load: most sessions never search.
-        if not hasattr(self, "_search_index"):
-            records: list[Searchable] = [*self._quotes, *self._events, *self._positions]
-            object.__setattr__(self, "_search_index", [(searchable_text(r), r) for r in records])
-        index: list[tuple[str, Searchable]] = self._search_index
-        return index
+    def _lookup(self, collection: str, record_id: str) -> Any:
+        records = self._index.by_id[collection]
+        found = records.get(require_str(record_id, f"{collection[:-1]}_id"))
+        if found is None:
+            raise RecordNotFoundError(collection[:-1], record_id, closest_names(record_id, records))
+        return found
 
     def _suggest(self, query: str) -> list[str]:
         """Canonical names of the actors whose names or aliases come closest to *query*."""
-        names = [name for actor in self._actors for name in (actor.name, *actor.aliases)]
+        actors = self._index.by_id["actors"]
+        names = [name for actor in actors.values() for name in (actor.name, *actor.aliases)]
         close = closest_names(query, names, limit=6)
-        ids = dict.fromkeys(i for name in close for i in self._names.get(name_key(name), ()))
-        return [self._actor_by_id[i].name for i in ids][:3]
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        if hasattr(self, name):
-            raise AttributeError(f"a Corpus is immutable: cannot set {name!r}")
-        object.__setattr__(self, name, value)
+        ids = dict.fromkeys(i for name in close for i in self._index.names.get(name_key(name), ()))
+        return [actors[i].name for i in ids][:3]
 
     def __repr__(self) -> str:
         counts = ", ".join(
-            f"{len(records)} {kind}"
-            for kind, records in (
-                ("sources", self._sources),
-                ("actors", self._actors),
-                ("quotes", self._quotes),
-                ("events", self._events),
-                ("positions", self._positions),
-            )
+            f"{len(self._records.collections[kind.collection])} {kind.collection}" for kind in KINDS
         )
         return f"<Corpus: {counts}>"
 
 
-def _event_span(event: Event) -> tuple[datetime.date, datetime.date]:
-    end = event.end_date if event.end_date is not None else event.date
-    return event.date.earliest, max(end.latest, event.date.latest)
+def _event_end(event: Event) -> datetime.date:
+    return event_span(event)[1]
 
 
-def _overlaps(event: Event, first: datetime.date, last: datetime.date) -> bool:
-    begin, finish = _event_span(event)
-    return begin <= last and finish >= first
-
-
-def _group(records: Iterable[Dated], keys: Any) -> dict[str, tuple[Dated, ...]]:
-    grouped: dict[str, list[Dated]] = {}
-    for record in records:
-        for key in dict.fromkeys(keys(record)):
-            grouped.setdefault(key, []).append(record)
-    return {key: tuple(group) for key, group in grouped.items()}
-
-
-def _affiliates_of(actors: Iterable[Actor]) -> dict[str, tuple[str, ...]]:
-    """Map each actor id to the ids of all actors below it in affiliation chains."""
-    parent = {actor.id: actor.affiliation_id for actor in actors}
-    below: dict[str, list[str]] = {}
-    for actor_id, affiliation in parent.items():
-        ancestor = affiliation
-        while ancestor is not None:
-            below.setdefault(ancestor, []).append(actor_id)
-            ancestor = parent.get(ancestor)
-    return {actor_id: tuple(sorted(ids)) for actor_id, ids in below.items()}
-
-
-def _lookup(index: Mapping[str, Dated], record_id: str, kind: str) -> Dated:
-    found = index.get(_require_str(record_id, f"{kind}_id"))
-    if found is None:
-        raise RecordNotFoundError(kind, record_id, closest_names(record_id, index))
-    return found
-
-
-def _require_str(value: object, argument: str, expected: str = "a string id") -> str:
-    if not isinstance(value, str):
-        raise ArgumentTypeError(f"{argument} must be {expected}, not {type(value).__name__}")
-    return value
-
-
-def coerce_enum(enum_type: type[E], value: object, argument: str) -> E:
-    """Return the member of *enum_type* that *value* is or names; *argument* names it in errors."""
-    if isinstance(value, enum_type):
-        return value
-    if isinstance(value, str):
-        wanted = name_key(value)
-        for member in enum_type:
-            if name_key(member.value) == wanted:
-                return member
-        allowed = ", ".join(repr(member.value) for member in enum_type)
-        close = closest_names(value, [member.value for member in enum_type], limit=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
-        raise InvalidQueryError(
-            f"{argument} {value!r} is not a known {enum_type.__name__}{hint}; expected one of {allowed}"
-        )
-    raise ArgumentTypeError(
-        f"{argument} must be a {enum_type.__name__} or its string value, not {type(value).__name__}"
-    )
-
-
-def _recheck(record_class: type[Any], items: Iterable[Any], name: str) -> tuple[tuple[Any, ...], list[str]]:
+def _recheck(kind: RecordKind[Any], items: Iterable[Any]) -> tuple[tuple[Any, ...], list[str]]:
     """Round-trip records through the converter, so field types are checked as for files."""
+    name = kind.collection
+    record_class = kind.record_class
     if isinstance(items, (str, bytes, Mapping)) or not isinstance(items, Iterable):
         return (), [
             f"{name}: expected an iterable of {record_class.__name__} records, got {type(items).__name__}"
@@ -580,5 +557,5 @@ def _recheck(record_class: type[Any], items: Iterable[Any], name: str) -> tuple[
             problems.append(
                 f"{name}: record {getattr(item, 'id', index)!r}: a field holds a value of the wrong type"
             )
-    records, found = structure_all(record_class, raw, name)
+    records, found = structure_all(kind, raw, name)
     return records, problems + found

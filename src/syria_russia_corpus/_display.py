@@ -1,209 +1,271 @@
-"""How records look in a terminal and in Jupyter: text tables and escaped HTML."""
+"""How records look to a person: text tables, HTML tables and single-record views.
+
+Every cell comes from the one column model (:mod:`._columns`); this module
+only chooses which columns a person reads and lays them out. Names and
+documents come from the corpus a display is given, never from elsewhere.
+"""
 
 from __future__ import annotations
 
-import functools
+import datetime
 import html
 import os
-from collections.abc import Callable, Sequence
+import shutil
+import textwrap
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import attrs
 
-from ._records import Actor, Event, Evidence, Position, Quote, Source
-from ._timeline import StanceChange
+from ._columns import DELIMITER, Cell, Names, Table, table_for
+from ._records import Fatalities
 
-NameOf = Callable[[str], str | None]
-Cell = Callable[[Any, NameOf], str]
+if TYPE_CHECKING:
+    from ._collection import Records
+    from ._corpus import Corpus
 
 #: Environment variable naming a directory of the source documents.
 DOCUMENTS_ENV: Final = "SYRIA_RUSSIA_CORPUS_DOCUMENTS"
 
 _HTML_ROWS: Final = 50
 _CONTEXT: Final = 80
+_NARROW: Final = 28  # widest a column other than the text column gets in a text table
 
-
-def _date(record: Any, _: NameOf) -> str:
-    return "" if record.date is None else str(record.date)
-
-
-def _value(name: str) -> Cell:
-    def get(record: Any, _: NameOf) -> str:
-        value = getattr(record, name)
-        return "" if value is None else str(getattr(value, "value", value))
-
-    return get
-
-
-def _named(name: str) -> Cell:
-    def get(record: Any, name_of: NameOf) -> str:
-        actor_id = getattr(record, name)
-        return "" if actor_id is None else name_of(actor_id) or actor_id
-
-    return get
-
-
-def _participants(record: Any, name_of: NameOf) -> str:
-    return ", ".join(name_of(i) or i for i in record.participant_ids)
-
-
-def _kind(record: Any, _: NameOf) -> str:
-    return type(record).__name__.lower()
-
-
-def _gist(record: Any, _: NameOf) -> str:
-    if isinstance(record, Quote):
-        return record.text
-    if isinstance(record, Event):
-        return record.title
-    return str(record.summary)
-
-
-_COLUMNS: Final[dict[type[Any], tuple[tuple[str, Cell], ...]]] = {
-    Quote: (
-        ("date", _date),
-        ("speaker", _named("speaker_id")),
-        ("kind", _value("kind")),
-        ("text", _value("text")),
-    ),
-    Event: (
-        ("date", _date),
-        ("type", _value("type")),
-        ("title", _value("title")),
-        ("participants", _participants),
-    ),
-    Position: (
-        ("date", _date),
-        ("actor", _named("actor_id")),
-        ("topic", _value("topic")),
-        ("stance", _value("stance")),
-        ("basis", _value("basis")),
-        ("summary", _value("summary")),
-    ),
-    Actor: (
-        ("id", _value("id")),
-        ("name", _value("name")),
-        ("kind", _value("kind")),
-        ("affiliation", _named("affiliation_id")),
-    ),
-    Source: (("published", _value("published")), ("outlet", _value("outlet")), ("title", _value("title"))),
-    StanceChange: (
-        ("date", _date),
-        ("topic", _value("topic")),
-        ("from", _value("from_stance")),
-        ("to", _value("to_stance")),
-        ("actor", lambda change, name_of: name_of(change.after.actor_id) or change.after.actor_id),
-        ("summary", lambda change, _: change.after.summary),
-    ),
+# The columns a person reads, by table; the last one holds the text and takes the spare width.
+_SHOWN: Final = {
+    "sources": ("published", "outlet", "title"),
+    "actors": ("id", "name", "kind", "affiliation_name"),
+    "quotes": ("date", "speaker_name", "kind", "text"),
+    "events": ("date", "type", "participant_names", "title"),
+    "positions": ("date", "actor_name", "topic", "stance", "basis", "summary"),
+    "stance_changes": ("date", "actor_name", "topic", "from_stance", "to_stance", "summary"),
+    "records": ("record_type", "date", "id", "text"),
 }
-_MIXED: Final = (("record", _kind), ("date", _date), ("id", _value("id")), ("text", _gist))
+
+_QUALIFIERS: Final = {
+    "exact": "",
+    "at_least": "at least ",
+    "more_than": "more than ",
+    "approximately": "about ",
+}
 
 
-def columns_for(records: Sequence[Any]) -> tuple[tuple[str, Cell], ...]:
-    """The display columns for *records*: per kind, or a generic set for a mix."""
-    kinds = {type(record) for record in records}
-    return _COLUMNS[kinds.pop()] if len(kinds) == 1 else _MIXED
+def _no_names(_: str) -> None:
+    return None
 
 
-def cells(records: Sequence[Any], name_of: NameOf) -> tuple[list[str], list[list[str]]]:
-    """Headers and rows of display text for *records*."""
-    columns = columns_for(records)
-    return [header for header, _ in columns], [[get(r, name_of) for _, get in columns] for r in records]
+def _names(corpus: Corpus | None) -> Names:
+    return _no_names if corpus is None else corpus.actor_name
 
 
-def shorten(text: str, width: int) -> str:
-    """Cut *text* to *width* characters, ending with an ellipsis if cut."""
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+def text_of(cell: Cell) -> str:
+    """A cell as a person reads it."""
+    if cell is None:
+        return ""
+    if isinstance(cell, tuple):
+        return DELIMITER.join(cell)
+    if isinstance(cell, datetime.date):
+        return cell.isoformat()
+    return str(cell)
 
 
-def text_table(records: Sequence[Any], name_of: NameOf, *, width: int = 100) -> str:
-    """A plain-text table of *records* that fits in *width* columns."""
+def _shown(table: Table) -> list[str]:
+    return list(_SHOWN.get(table.name, [column.name for column in table.columns]))
+
+
+def _header(name: str) -> str:
+    return name.removesuffix("_name").removesuffix("_names").replace("_", " ")
+
+
+def _grid(records: Records[Any], names: Sequence[str] | None = None) -> tuple[list[str], list[list[str]]]:
+    table = table_for(records.kind)
+    shown = list(names) if names is not None else _shown(table)
+    columns = [table.column(name) for name in shown if any(c.name == name for c in table.columns)]
+    resolve = _names(records.corpus)
+    rows = [[_escape_controls(text_of(column.get(r, resolve))) for column in columns] for r in records]
+    return [_header(column.name) for column in columns], rows
+
+
+def text_table(records: Records[Any], *, width: int | None = None) -> str:
+    """A plain-text table of *records* in *width* columns (the terminal's by default).
+
+    Every column but the last keeps to its content or :data:`_NARROW`
+    characters; the last, the text, takes the rest and wraps.
+    """
     if not records:
         return "(no records)"
-    headers, rows = cells(records, name_of)
-    widths = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(headers)]
-    # The last column (the text) takes whatever width is left over.
-    fixed = sum(widths[:-1]) + 2 * (len(widths) - 1)
-    widths[-1] = max(min(widths[-1], width - fixed), 10)
-    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
-    lines += [
-        "  ".join(shorten(c, w).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows
-    ]
+    width = width or shutil.get_terminal_size((100, 24)).columns
+    headers, rows = _grid(records)
+    # Narrow columns shrink with the terminal so that the text keeps a third of it.
+    narrow = max(min(_NARROW, (width * 2 // 3) // max(len(headers) - 1, 1) - 2), 6)
+    widths = [min(max(len(h), *(len(row[i]) for row in rows)), narrow) for i, h in enumerate(headers[:-1])]
+    text_width = max(width - sum(widths) - 2 * len(widths), 12)
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, [*widths, text_width], strict=True)).rstrip()]
+    for row in rows:
+        wrapped = textwrap.wrap(row[-1], text_width) or [""]
+        lead = "  ".join(_shorten(cell, w).ljust(w) for cell, w in zip(row, widths, strict=False))
+        indent = " " * len(lead)
+        lines.append(f"{lead}  {wrapped[0]}".rstrip() if widths else wrapped[0])
+        lines += [f"{indent}  {more}".rstrip() if widths else more for more in wrapped[1:]]
     return "\n".join(lines)
 
 
-def html_table(records: Sequence[Any], name_of: NameOf) -> str:
-    """An HTML table of *records*: key fields, names resolved, text shortened, all escaped."""
+def html_table(records: Records[Any]) -> str:
+    """An HTML table of *records*: id first, names resolved, text left-aligned, all escaped."""
     count = len(records)
-    noun = "record" if count == 1 else "records"
     if not records:
         return "<p><em>0 records</em></p>"
-    shown = records[:_HTML_ROWS]
-    headers, rows = cells(shown, name_of)
-    head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
+    table = table_for(records.kind)
+    shown = _shown(table)
+    names = ["id", *(name for name in shown if name != "id")]
+    headers, rows = _grid(records[:_HTML_ROWS], names)
+    sources = [_sources(record) for record in records[:_HTML_ROWS]]
+    if any(sources):
+        headers.append("source")
+        rows = [[*row, source] for row, source in zip(rows, sources, strict=True)]
+    left = 'style="text-align:left;vertical-align:top"'
+    head = "".join(f"<th {left}>{html.escape(h)}</th>" for h in headers)
     body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(shorten(cell, 160))}</td>" for cell in row) + "</tr>"
+        "<tr>"
+        + "".join(
+            f"<td {left}{' nowrap' if header == 'date' else ''}>{html.escape(_shorten(cell, 240))}</td>"
+            for header, cell in zip(headers, row, strict=True)
+        )
+        + "</tr>"
         for row in rows
     )
+    noun = "record" if count == 1 else "records"
     more = f", first {_HTML_ROWS} shown" if count > _HTML_ROWS else ""
-    kind = html.escape(type(records[0]).__name__)
+    kind = html.escape(repr(records).split("(", 1)[0].removeprefix("Records[").removesuffix("]"))
     return (
         f"<div><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
         f"<p><small>{count} {noun} ({kind}{more})</small></p></div>"
     )
 
 
-def record_html(record: Any) -> str:
-    """An HTML view of one record: its fields, and its evidence with surrounding words."""
-    rows = []
-    for field in attrs.fields(type(record)):
-        if field.name == "evidence":
-            continue
-        value = getattr(record, field.name)
-        shown = ", ".join(str(getattr(v, "value", v)) for v in value) if isinstance(value, tuple) else value
-        text = "" if shown is None else str(getattr(shown, "value", shown))
-        rows.append(f"<tr><th>{html.escape(field.name)}</th><td>{html.escape(text)}</td></tr>")
-    for index, span in enumerate(getattr(record, "evidence", ())):
-        rows.append(f"<tr><th>evidence[{index}]</th><td>{_evidence_html(span)}</td></tr>")
-    title = html.escape(f"{type(record).__name__} {getattr(record, 'id', '')}".strip())
-    return f"<div><strong>{title}</strong><table>{''.join(rows)}</table></div>"
+def _sources(record: Any) -> str:
+    spans = getattr(record, "evidence", ())
+    return ", ".join(dict.fromkeys(span.source_id for span in spans))
 
 
-def _evidence_html(span: Evidence) -> str:
-    where = html.escape(f"{span.source_id} [{span.start}:{span.end}]")
-    text = _document_text(span.source_id)
-    if text is None or span.end > len(text):
-        return where
-    before = text[max(span.start - _CONTEXT, 0) : span.start]
-    after = text[span.end : span.end + _CONTEXT]
-    words = (
-        f"…{html.escape(shorten(before, _CONTEXT))} <mark>{html.escape(text[span.start : span.end])}</mark> "
-        f"{html.escape(shorten(after, _CONTEXT))}…"
-    )
-    return f"{where}<br>{words}"
+def _shorten(text: str, width: int) -> str:
+    """Cut *text* to *width* characters, ending with an ellipsis if cut."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
 
 
-def _document_text(source_id: str) -> str | None:
-    """The text of a bundled source's document, if the documents directory is set."""
+def _escape_controls(text: str) -> str:
+    # Control characters from the data must not reach a terminal as commands.
+    return "".join(char if char.isprintable() or char in "\n\t" else repr(char)[1:-1] for char in text)
+
+
+class _Passage(NamedTuple):
+    """An evidence span with the words around it, when the document is at hand."""
+
+    where: str
+    before: str = ""
+    words: str = ""
+    after: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.where}: …{self.before} [{self.words}] {self.after}…" if self.words else self.where
+
+    def html(self) -> str:
+        if not self.words:
+            return html.escape(self.where)
+        return (
+            f"{html.escape(self.where)}<br>…{html.escape(self.before)} "
+            f"<mark>{html.escape(self.words)}</mark> {html.escape(self.after)}…"
+        )
+
+
+@attrs.frozen
+class RecordView:
+    """One record as a person reads it: fields with actors named, evidence in context.
+
+    Attributes:
+        record: The record shown.
+        corpus: The corpus it belongs to: it names actors and finds documents.
+    """
+
+    record: Any
+    corpus: Corpus
+
+    def fields(self) -> list[tuple[str, str]]:
+        """Label and text of each field shown, actors named, empty fields left out."""
+        columns = table_for(type(self.record)).columns
+        # A reference shows as the names it resolves to, not as ids.
+        named = {
+            c.name.removesuffix("_names").removesuffix("_name")
+            for c in columns
+            if c.name.endswith(("_name", "_names"))
+        }
+        names = self.corpus.actor_name
+        lines = [
+            (_header(column.name), _escape_controls(text_of(column.get(self.record, names))))
+            for column in columns
+            if column.name != "evidence"
+            and not column.name.endswith(("_earliest", "_latest"))
+            and not column.name.startswith("fatalities")
+            and column.name.removesuffix("_ids").removesuffix("_id") not in named
+        ]
+        fatalities = getattr(self.record, "fatalities", None)
+        if isinstance(fatalities, Fatalities):
+            lines.append(("fatalities", f"{_QUALIFIERS[fatalities.qualifier.value]}{fatalities.count:,}"))
+        return [(label, text) for label, text in lines if text]
+
+    def passages(self) -> list[_Passage]:
+        """Each evidence span, with its words in context when the document is at hand."""
+        documents = _documents(self.corpus)
+        passages = []
+        for span in getattr(self.record, "evidence", ()):
+            where = f"{span.source_id} [{span.start}:{span.end}]"
+            text = documents.get(span.source_id)
+            if text is None or span.end > len(text):
+                passages.append(_Passage(where))
+                continue
+            passages.append(
+                _Passage(
+                    where,
+                    _shorten(text[max(span.start - _CONTEXT, 0) : span.start], _CONTEXT),
+                    " ".join(text[span.start : span.end].split()),
+                    _shorten(text[span.end : span.end + _CONTEXT], _CONTEXT),
+                )
+            )
+        return passages
+
+    def _title(self) -> str:
+        return f"{type(self.record).__name__} {getattr(self.record, 'id', '')}".strip()
+
+    def __str__(self) -> str:
+        lines = [*self.fields(), *((f"evidence[{i}]", str(p)) for i, p in enumerate(self.passages()))]
+        width = max((len(label) for label, _ in lines), default=0)
+        return "\n".join([self._title(), *(f"  {label.ljust(width)}  {text}" for label, text in lines)])
+
+    def _repr_html_(self) -> str:
+        left = 'style="text-align:left;vertical-align:top"'
+        rows = [
+            f"<tr><th {left}>{html.escape(label)}</th><td {left}>{html.escape(text)}</td></tr>"
+            for label, text in self.fields()
+        ]
+        rows += [
+            f"<tr><th {left}>evidence[{i}]</th><td {left}>{passage.html()}</td></tr>"
+            for i, passage in enumerate(self.passages())
+        ]
+        return f"<div><strong>{html.escape(self._title())}</strong><table>{''.join(rows)}</table></div>"
+
+
+def _documents(corpus: Corpus) -> dict[str, str]:
+    """The text of each of *corpus*'s sources whose document is in the documents folder."""
     directory = os.environ.get(DOCUMENTS_ENV)
-    if not directory:
-        return None
-    return _documents_in(directory).get(source_id)
-
-
-@functools.lru_cache(maxsize=4)
-def _documents_in(directory: str) -> dict[str, str]:
-    from ._bundled import load
+    if not directory or not Path(directory).is_dir():
+        return {}
     from ._verify import find_documents
 
-    root = Path(directory)
-    if not root.is_dir():
-        return {}
-    by_hash = find_documents(root)
+    by_hash = find_documents(directory)
     return {
         source.id: by_hash[source.sha256].read_text(encoding="utf-8")
-        for source in load().sources()
+        for source in corpus.sources()
         if source.sha256 in by_hash
     }

@@ -10,16 +10,19 @@ import os
 import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, get_args
 
-from ._loading import unstructure
-from ._tables import ACTORS, EVENTS, POSITIONS, QUOTES, SOURCES, Column, Scalar, Table, link_rows
+from ._columns import DELIMITER, Cell, Column, Table, link_rows, table_of
+from ._converter import unstructure
+from ._schema import KINDS
+from ._version import DATA_VERSION
 from .exceptions import ExportError, InvalidQueryError, MissingDependencyError
+from .typing import ExportFormat
 
 if TYPE_CHECKING:
     from ._corpus import Corpus
 
-FORMATS: Final = ("csv", "jsonl", "parquet", "datapackage")
+FORMATS: Final = get_args(ExportFormat)
 
 # A spreadsheet runs a cell that starts with one of these as a formula.
 _FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
@@ -31,10 +34,8 @@ _DATA_LICENSE: Final = {
 }
 
 
-def export(
-    corpus: Corpus, directory: str | Path, *, format: str = "csv", overwrite: bool = False
-) -> list[Path]:
-    """Write *corpus* to *directory*; see :func:`syria_russia_corpus.export`."""
+def export(corpus: Corpus, directory: str | Path, *, format: str, overwrite: bool) -> list[Path]:
+    """Write *corpus* to *directory*; see :meth:`Corpus.export`."""
     if format not in FORMATS:
         raise InvalidQueryError(f"format {format!r} is not one of {', '.join(map(repr, FORMATS))}")
     root = Path(directory)
@@ -51,31 +52,22 @@ def export(
 
 
 def _render(corpus: Corpus, format: str) -> dict[str, bytes]:
+    collections = {kind.collection: getattr(corpus, kind.collection)() for kind in KINDS}
     if format == "jsonl":
-        return {f"{table.name}.jsonl": _jsonl(records) for table, records in _main(corpus).items()}
-    tables = _tables_of(corpus)
+        return {f"{name}.jsonl": _jsonl(records) for name, records in collections.items()}
+    tables: dict[Table, Sequence[Any]] = {
+        table_of(kind.record_class): table_of(kind.record_class).rows(
+            collections[kind.collection], corpus.actor_name
+        )
+        for kind in KINDS
+    }
+    tables.update(link_rows(collections))
     if format == "parquet":
         return {f"{table.name}.parquet": _parquet(table, rows) for table, rows in tables.items()}
-    files = {f"{table.name}.csv": _csv(table, rows) for table, rows in tables.items()}
+    files = {f"{table.name}.csv": csv_bytes(table, rows) for table, rows in tables.items()}
     if format == "datapackage":
-        files["datapackage.json"] = _descriptor(corpus, list(tables)).encode("utf-8")
+        files["datapackage.json"] = _descriptor(list(tables)).encode("utf-8")
     return files
-
-
-def _main(corpus: Corpus) -> dict[Table, Sequence[Any]]:
-    return {
-        SOURCES: corpus.sources(),
-        ACTORS: corpus.actors(),
-        QUOTES: corpus.quotes(),
-        EVENTS: corpus.events(),
-        POSITIONS: corpus.positions(),
-    }
-
-
-def _tables_of(corpus: Corpus) -> dict[Table, list[dict[str, Any]]]:
-    tables = {table: table.rows(records, corpus._name_of) for table, records in _main(corpus).items()}
-    tables.update(link_rows(corpus.quotes(), corpus.events(), corpus.positions()))
-    return tables
 
 
 def _jsonl(records: Sequence[Any]) -> bytes:
@@ -83,7 +75,8 @@ def _jsonl(records: Sequence[Any]) -> bytes:
     return "".join(lines).encode("utf-8")
 
 
-def _csv(table: Table, rows: Sequence[Mapping[str, Scalar]]) -> bytes:
+def csv_bytes(table: Table, rows: Sequence[Mapping[str, Cell]]) -> bytes:
+    """*rows* of *table* as CSV, header first."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(column.name for column in table.columns)
@@ -91,33 +84,33 @@ def _csv(table: Table, rows: Sequence[Mapping[str, Scalar]]) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def csv_cell(value: Scalar) -> str | int:
-    """A CSV cell for *value*: dates as ISO, None as empty, formulas neutralised."""
+def csv_cell(value: Cell) -> str | int:
+    """A CSV cell for *value*: dates as ISO, lists joined, None as empty, formulas neutralised."""
     if value is None:
         return ""
     if isinstance(value, datetime.date):
         return value.isoformat()
+    if isinstance(value, tuple):
+        value = DELIMITER.join(value)
     if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
         return "'" + value
     return value
 
 
-def _parquet(table: Table, rows: Sequence[Mapping[str, Scalar]]) -> bytes:
+def _parquet(table: Table, rows: Sequence[Mapping[str, Cell]]) -> bytes:
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError:
         raise MissingDependencyError("pyarrow", "parquet", "Parquet export") from None
-    types = {"string": pa.string(), "integer": pa.int64(), "date": pa.date32()}
-    schema = pa.schema([pa.field(c.name, types[c.schema_type]) for c in table.columns])
+    types = {"string": pa.string(), "integer": pa.int64(), "date": pa.date32(), "list": pa.list_(pa.string())}
+    schema = pa.schema([pa.field(c.name, types[c.cell_type]) for c in table.columns])
     buffer = io.BytesIO()
     pq.write_table(pa.Table.from_pylist(list(rows), schema=schema), buffer)
     return buffer.getvalue()
 
 
-def _descriptor(corpus: Corpus, tables: Sequence[Table]) -> str:
-    from . import DATA_VERSION
-
+def _descriptor(tables: Sequence[Table]) -> str:
     descriptor = {
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
         "name": "syria-russia-corpus",
@@ -128,18 +121,17 @@ def _descriptor(corpus: Corpus, tables: Sequence[Table]) -> str:
         ),
         "version": DATA_VERSION,
         "licenses": [_DATA_LICENSE],
-        "created": _created(corpus),
+        "created": _created(),
         "resources": [_resource(table) for table in tables],
     }
     return json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n"
 
 
-def _created(corpus: Corpus) -> str:
-    # Deterministic: the newest publication date, so two exports are byte-identical.
-    latest = max(
-        (source.published.latest for source in corpus.sources()), default=datetime.date(2015, 12, 31)
-    )
-    return f"{latest.isoformat()}T00:00:00Z"
+def _created() -> str:
+    # When the package was written, as the data package standard asks; the data's own
+    # version is in "version".
+    now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+    return now.isoformat().replace("+00:00", "Z")
 
 
 def _resource(table: Table) -> dict[str, Any]:
@@ -167,15 +159,15 @@ def _resource(table: Table) -> dict[str, Any]:
 def _schema_field(column: Column, in_key: bool) -> dict[str, Any]:
     field: dict[str, Any] = {
         "name": column.name,
-        "type": column.schema_type,
+        "type": "string" if column.cell_type == "list" else column.cell_type,
         "description": column.description,
     }
     constraints: dict[str, Any] = {}
     if in_key:
         constraints["required"] = True
-    if column.enum is not None:
+    if column.enum is not None and column.cell_type != "list":
         constraints["enum"] = [member.value for member in column.enum]
-    if column.schema_type == "integer" and column.name in ("start", "end", "ordinal"):
+    if column.cell_type == "integer":
         constraints["minimum"] = 0
     if constraints:
         field["constraints"] = constraints

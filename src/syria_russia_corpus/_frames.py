@@ -1,46 +1,51 @@
-"""Records as pandas DataFrames."""
+"""Records as pandas DataFrames, typed column by column from the column model."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ._tables import TABLES
+from ._columns import Cell, Column, table_for
 from .exceptions import MissingDependencyError
 
 if TYPE_CHECKING:
     import pandas as pd
 
+    from ._collection import Records
 
-def to_pandas(
-    records: Sequence[Any], kind: type[Any] | None, name_of: Callable[[str], str | None]
-) -> pd.DataFrame:
-    """One row per record, with the columns of the record kind's flat table.
 
-    Records of several kinds (search results) share one frame: a
-    ``record_type`` column says which kind each row is, and a kind's columns
-    are empty on the other kinds' rows.
+def to_pandas(records: Records[Any]) -> pd.DataFrame:
+    """One row per record, with the columns of the records' table.
+
+    Records of several kinds (search results) share the mixed table: a
+    ``record_type`` column says which kind each row is.
     """
     try:
         import pandas as pd
     except ImportError:
         raise MissingDependencyError("pandas", "pandas", "to_pandas()") from None
-    kinds = list(dict.fromkeys(type(record) for record in records)) or ([kind] if kind else [])
-    if not kinds:
-        return pd.DataFrame()
-    if len(kinds) == 1:
-        table = TABLES[kinds[0]]
-        frame = pd.DataFrame(table.rows(records, name_of), columns=[c.name for c in table.columns])
-        date_columns = [c.name for c in table.columns if c.schema_type == "date"]
-    else:
-        rows = [
-            {"record_type": type(r).__name__.lower(), **TABLES[type(r)].rows([r], name_of)[0]}
-            for r in records
-        ]
-        frame = pd.DataFrame(rows)
-        date_columns = sorted(
-            {c.name for kind in kinds for c in TABLES[kind].columns if c.schema_type == "date"}
-        )
-    for column in date_columns:
-        frame[column] = pd.to_datetime(frame[column])
-    return frame
+    table = table_for(records.kind)
+    names = records.corpus.actor_name if records.corpus is not None else (lambda _: None)
+    cells = [[column.get(record, names) for record in records] for column in table.columns]
+    return pd.DataFrame(
+        {
+            column.name: _series(pd, column, values)
+            for column, values in zip(table.columns, cells, strict=True)
+        },
+        columns=[column.name for column in table.columns],
+    )
+
+
+def _series(pd: Any, column: Column, values: list[Cell]) -> Any:
+    if column.cell_type == "integer":
+        return pd.array(values, dtype="Int64")
+    if column.cell_type == "date":
+        import numpy as np
+
+        # Second resolution reaches from year 1 to 9999; pandas' default nanoseconds stop at 1677.
+        days = np.array(values, dtype="datetime64[D]").astype("datetime64[s]")
+        return pd.Series(days)
+    if column.cell_type == "list":
+        return pd.Series([list(value) if isinstance(value, tuple) else [] for value in values], dtype=object)
+    if column.enum is not None:
+        return pd.Categorical(values, categories=[member.value for member in column.enum], ordered=True)
+    return pd.Series(values, dtype=object)

@@ -1,116 +1,78 @@
-"""Checks that span records: unique ids, resolvable references, sane spans."""
+"""Rules that span records: unique ids, resolvable references, sane spans and dates.
+
+Each rule is written once and applied record by record, so a problem is
+always reported with its file, record and field.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from typing import TypeVar
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any
+
+import attrs
 
 from ._loading import RecordSet
-from ._records import Actor, Event, Evidence, Position, Quote
+from ._records import Actor, Event, Quote
+from ._schema import ACTORS, KINDS, RecordKind, kind_named
+from .exceptions import CorpusDataError
 
 Label = Callable[[str], str]
-R = TypeVar("R", Actor, Quote, Event, Position)
 
 
 def find_problems(records: RecordSet, *, label: Label = str) -> list[str]:
     """Return one line per problem across *records*; empty if they are sound."""
-    known = _Known(records)
+    known = {kind.collection: {record.id for record in records[kind.collection]} for kind in KINDS}
     problems: list[str] = []
-    for name, kind_records in (
-        ("sources.json", records.sources),
-        ("actors.json", records.actors),
-        ("quotes.json", records.quotes),
-        ("events.json", records.events),
-        ("positions.json", records.positions),
-    ):
-        problems += [f"{label(name)}: {p}" for p in _duplicate_ids([r.id for r in kind_records])]
-    problems += [f"{label('actors.json')}: {p}" for p in _affiliation_cycles(records.actors)]
-    if _all_sound(records, known):
-        return problems
-    problems += _each(label("actors.json"), records.actors, known.actor_problems)
-    problems += _each(label("quotes.json"), records.quotes, known.quote_problems)
-    problems += _each(label("events.json"), records.events, known.event_problems)
-    problems += _each(label("positions.json"), records.positions, known.position_problems)
+    for kind in KINDS:
+        where = label(kind.file_name)
+        kind_records = records[kind.collection]
+        problems += [f"{where}: {p}" for p in _duplicate_ids([r.id for r in kind_records])]
+        problems += [
+            f"{where}: record {record.id!r}, {problem}"
+            for record in kind_records
+            for problem in _record_problems(kind, record, known)
+        ]
+    problems += [f"{label(ACTORS.file_name)}: {p}" for p in _affiliation_cycles(records[ACTORS.collection])]
     return problems
 
 
-def _all_sound(records: RecordSet, known: _Known) -> bool:
-    """Whether every reference resolves and every span is one, checked set by set.
-
-    The fast path of loading: only when it fails are records checked one by one
-    to say which record and field are wrong.
-    """
-    spans = [
-        span
-        for kind in (records.quotes, records.events, records.positions)
-        for r in kind
-        for span in r.evidence
-    ]
-    return (
-        {a.affiliation_id for a in records.actors if a.affiliation_id is not None} <= known.actors
-        and {q.speaker_id for q in records.quotes} <= known.actors
-        and {q.source_id for q in records.quotes} <= known.sources
-        and {v for q in records.quotes for v in q.via} <= known.actors
-        and all(q.evidence[0].source_id == q.source_id for q in records.quotes if q.evidence)
-        and {i for e in records.events for i in e.participant_ids} <= known.actors
-        and all(e.end_date is None or e.end_date.latest >= e.date.earliest for e in records.events)
-        and {p.actor_id for p in records.positions} <= known.actors
-        and {i for p in records.positions for i in p.quote_ids} <= known.quotes
-        and {span.source_id for span in spans} <= known.sources
-        and all(0 <= span.start < span.end for span in spans)
-    )
+def _record_problems(kind: RecordKind[Any], record: Any, known: Mapping[str, set[str]]) -> Iterator[str]:
+    for reference in kind.references:
+        for value in reference.ids(record):
+            if value not in known[reference.target]:
+                target = kind_named(reference.target).name
+                yield f"field {reference.field!r}: no {target} has the id {value!r}"
+    if kind.has_evidence:
+        yield from _evidence_problems(record, known["sources"])
+    if isinstance(record, Quote):
+        yield from _quote_problems(record)
+    if isinstance(record, Event):
+        yield from _event_problems(record)
 
 
-def _each(where: str, records: Sequence[R], check: Callable[[R], list[str]]) -> list[str]:
-    return [f"{where}: record {record.id!r}, {problem}" for record in records for problem in check(record)]
-
-
-class _Known:
-    """The ids of a record set, and the reference checks of each record kind."""
-
-    def __init__(self, records: RecordSet) -> None:
-        self.sources = {source.id for source in records.sources}
-        self.actors = {actor.id for actor in records.actors}
-        self.quotes = {quote.id for quote in records.quotes}
-
-    def actor_problems(self, actor: Actor) -> list[str]:
-        affiliation = [] if actor.affiliation_id is None else [actor.affiliation_id]
-        return _dangling("affiliation_id", affiliation, self.actors, "actor")
-
-    def quote_problems(self, quote: Quote) -> list[str]:
-        problems = (
-            _dangling("speaker_id", [quote.speaker_id], self.actors, "actor")
-            + _dangling("source_id", [quote.source_id], self.sources, "source")
-            + _dangling("via", quote.via, self.actors, "actor")
-            + _evidence_problems(quote.evidence, self.sources)
-        )
-        if quote.evidence and quote.evidence[0].source_id != quote.source_id:
-            problems.append(
-                "field 'evidence[0].source_id': the first span must be in the quote's own source "
-                f"{quote.source_id!r}, not {quote.evidence[0].source_id!r}"
+def _evidence_problems(record: Any, sources: set[str]) -> Iterator[str]:
+    for index, span in enumerate(record.evidence):
+        if span.source_id not in sources:
+            yield f"field 'evidence[{index}].source_id': no source has the id {span.source_id!r}"
+        if not 0 <= span.start < span.end:
+            yield (
+                f"field 'evidence[{index}]': span {span.start}:{span.end} is not a span; "
+                "it needs 0 <= start < end"
             )
-        return problems
 
-    def event_problems(self, event: Event) -> list[str]:
-        problems = _dangling("participant_ids", event.participant_ids, self.actors, "actor")
-        problems += _evidence_problems(event.evidence, self.sources)
-        if event.end_date is not None and event.end_date.latest < event.date.earliest:
-            problems.append(
-                f"field 'end_date': {str(event.end_date)!r} is before the event's date {str(event.date)!r}"
-            )
-        return problems
 
-    def position_problems(self, position: Position) -> list[str]:
-        return (
-            _dangling("actor_id", [position.actor_id], self.actors, "actor")
-            + _dangling("quote_ids", position.quote_ids, self.quotes, "quote")
-            + _evidence_problems(position.evidence, self.sources)
+def _quote_problems(quote: Quote) -> Iterator[str]:
+    if quote.evidence and quote.evidence[0].source_id != quote.source_id:
+        yield (
+            "field 'evidence[0].source_id': the first span must be in the quote's own source "
+            f"{quote.source_id!r}, not {quote.evidence[0].source_id!r}"
         )
 
 
-def _dangling(field: str, ids: Iterable[str], known: set[str], kind: str) -> list[str]:
-    return [f"field {field!r}: no {kind} has the id {value!r}" for value in ids if value not in known]
+def _event_problems(event: Event) -> Iterator[str]:
+    if event.end_date is not None and event.end_date.latest < event.date.earliest:
+        yield f"field 'end_date': {str(event.end_date)!r} is before the event's date {str(event.date)!r}"
 
 
 def _duplicate_ids(ids: Sequence[str]) -> list[str]:
@@ -121,34 +83,44 @@ def _duplicate_ids(ids: Sequence[str]) -> list[str]:
     ]
 
 
-def _evidence_problems(evidence: Sequence[Evidence], sources: set[str]) -> list[str]:
-    problems = []
-    for index, span in enumerate(evidence):
-        problems += _dangling(f"evidence[{index}].source_id", [span.source_id], sources, "source")
-        if not 0 <= span.start < span.end:
-            problems.append(
-                f"field 'evidence[{index}]': span {span.start}:{span.end} is not a span; "
-                "it needs 0 <= start < end"
-            )
-    return problems
-
-
 def _affiliation_cycles(actors: Sequence[Actor]) -> list[str]:
+    """One problem per cycle of affiliations, found in one walk over every chain."""
     parent = {actor.id: actor.affiliation_id for actor in actors}
-    reported: set[str] = set()
+    walked: dict[str, int] = {}  # actor id -> the walk that first reached it
     problems = []
-    for actor in actors:
-        chain = [actor.id]
-        current = parent.get(actor.id)
-        while current is not None and current in parent and current not in chain:
+    for walk, actor in enumerate(actors):
+        chain: list[str] = []
+        current: str | None = actor.id
+        while current is not None and current in parent and current not in walked:
+            walked[current] = walk
             chain.append(current)
             current = parent[current]
-        if current is not None and current in chain:
+        # A chain that runs into an actor of its own walk has closed a loop.
+        if current is not None and walked.get(current) == walk and current in chain:
             cycle = chain[chain.index(current) :]
-            if not reported.intersection(cycle):
-                reported.update(cycle)
-                path = " -> ".join([*cycle, current])
-                problems.append(
-                    f"record {current!r}, field 'affiliation_id': affiliations form a cycle: {path}"
-                )
+            path = " -> ".join([*cycle, current])
+            problems.append(f"record {current!r}, field 'affiliation_id': affiliations form a cycle: {path}")
     return problems
+
+
+@attrs.frozen
+class ValidatedRecords:
+    """Records that passed every rule: the only thing a :class:`Corpus` is built from.
+
+    Attributes:
+        collections: Each kind's records, by collection name.
+    """
+
+    collections: RecordSet
+
+
+def validated(records: RecordSet, *, label: Label = str) -> ValidatedRecords:
+    """Return *records* as validated, or raise one error naming every problem.
+
+    Raises:
+        CorpusDataError: Any rule fails.
+    """
+    problems = find_problems(records, label=label)
+    if problems:
+        raise CorpusDataError(problems)
+    return ValidatedRecords(records)

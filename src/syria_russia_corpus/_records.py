@@ -17,17 +17,6 @@ from ._vocabulary import (
 )
 
 
-class _Displayed:
-    """Gives records an HTML view in Jupyter."""
-
-    __slots__ = ()
-
-    def _repr_html_(self) -> str:
-        from ._display import record_html
-
-        return record_html(self)
-
-
 @attrs.frozen(kw_only=True)
 class Evidence:
     """Where a record stands in a source document.
@@ -64,7 +53,7 @@ class Fatalities:
 
 
 @attrs.frozen(kw_only=True)
-class Source(_Displayed):
+class Source:
     """A source document the corpus is curated from.
 
     Attributes:
@@ -90,7 +79,7 @@ class Source(_Displayed):
 
 
 @attrs.frozen(kw_only=True)
-class Actor(_Displayed):
+class Actor:
     """A person, state, organization or group that speaks, acts or relays.
 
     Attributes:
@@ -112,7 +101,7 @@ class Actor(_Displayed):
 
 
 @attrs.frozen(kw_only=True)
-class Quote(_Displayed):
+class Quote:
     """Words a source attributes to an actor.
 
     Attributes:
@@ -144,7 +133,7 @@ class Quote(_Displayed):
 
 
 @attrs.frozen(kw_only=True)
-class Event(_Displayed):
+class Event:
     """Something that happened, as the sources report it.
 
     Attributes:
@@ -175,7 +164,7 @@ class Event(_Displayed):
 
 
 @attrs.frozen(kw_only=True)
-class Position(_Displayed):
+class Position:
     """An actor's stance on a topic at a time.
 
     Attributes:

@@ -1,0 +1,124 @@
+"""The package's one cattrs converter: strict hooks that refuse what JSON should not hold."""
+
+from __future__ import annotations
+
+import enum
+import functools
+from collections.abc import Callable
+from typing import Any, get_args, get_origin
+
+import cattrs
+
+from ._dates import PartialDate
+from ._records import Evidence
+from ._vocabulary import ENUMS
+from .exceptions import CorpusError
+
+
+class BadValue(CorpusError, ValueError):
+    """A value the converter's strict hooks refuse; caught and reported here."""
+
+
+def _structure_str(value: Any, _: type) -> str:
+    if type(value) is not str:
+        raise BadValue(f"expected a string, got {json_type(value)}")
+    return value
+
+
+def _structure_int(value: Any, _: type) -> int:
+    if type(value) is not int:
+        raise BadValue(f"expected an integer, got {json_type(value)}")
+    return value
+
+
+def _structure_date(value: Any, _: type) -> PartialDate:
+    if type(value) is not str:
+        raise BadValue(f"expected an EDTF date string such as '2012-05-25', got {json_type(value)}")
+    return PartialDate.parse(value)
+
+
+def _enum_hook(enum_type: type[enum.Enum]) -> Callable[[Any, type], enum.Enum]:
+    members = {member.value: member for member in enum_type}
+    allowed = ", ".join(repr(value) for value in members)
+
+    def structure(value: Any, _: type) -> enum.Enum:
+        try:
+            return members[value]
+        except (KeyError, TypeError):
+            raise BadValue(f"not a known {enum_type.__name__}; expected one of {allowed}") from None
+
+    return structure
+
+
+def is_tuple(type_: Any) -> bool:
+    return get_origin(type_) is tuple
+
+
+def _tuple_hook_factory(type_: Any, converter: cattrs.Converter) -> Callable[[Any, type], tuple[Any, ...]]:
+    item_type = get_args(type_)[0]
+    structure_item = converter.get_structure_hook(item_type)
+
+    def structure(value: Any, _: type) -> tuple[Any, ...]:
+        # A bare string is iterable too; accepting it would split "Interfax" into letters.
+        if type(value) is not list:
+            raise BadValue(f"expected a JSON array, got {json_type(value)}")
+        return tuple([structure_item(item, item_type) for item in value])
+
+    def structure_strings(value: Any, _: type) -> tuple[str, ...]:
+        # Most list fields hold ids: checking them in one pass saves a call per item.
+        if type(value) is not list or not all(type(item) is str for item in value):
+            raise BadValue(f"expected a JSON array of strings, got {json_type(value)}")
+        return tuple(value)
+
+    return structure_strings if item_type is str else structure
+
+
+def _structure_optional_str(value: Any, _: type) -> str | None:
+    if value is not None and type(value) is not str:
+        raise BadValue(f"expected a string or null, got {json_type(value)}")
+    return value
+
+
+def _structure_evidence(value: Any, _: type) -> Evidence:
+    # Evidence is the most numerous object in a corpus; a hand-written hook
+    # checks its three fields without a call per field.
+    if type(value) is dict and len(value) == 3:
+        source_id, start, end = value.get("source_id"), value.get("start"), value.get("end")
+        if type(source_id) is str and type(start) is int and type(end) is int:
+            return Evidence(source_id=source_id, start=start, end=end)
+    raise BadValue("expected an object with source_id (a string), start and end (integers)")
+
+
+@functools.cache
+def converter() -> cattrs.Converter:
+    """The package's one converter, built on first use rather than at import."""
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=False)
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(PartialDate, _structure_date)
+    converter.register_structure_hook_func(lambda type_: type_ == (str | None), _structure_optional_str)
+    converter.register_structure_hook(Evidence, _structure_evidence)
+    converter.register_unstructure_hook(PartialDate, str)
+    for enum_type in ENUMS:
+        converter.register_structure_hook(enum_type, _enum_hook(enum_type))
+        # A plain string stands in for a member in a hand-built record; passing
+        # it through lets structuring report it like a bad value in a file.
+        converter.register_unstructure_hook(enum_type, lambda member: getattr(member, "value", member))
+    converter.register_structure_hook_factory(is_tuple, _tuple_hook_factory)
+    converter.register_unstructure_hook_factory(
+        is_tuple, lambda type_: lambda value: [converter.unstructure(item) for item in value]
+    )
+    return converter
+
+
+def unstructure(record: Any) -> dict[str, Any]:
+    """Return *record* as the JSON object the data files hold."""
+    result: dict[str, Any] = converter().unstructure(record)
+    return result
+
+
+def json_type(value: Any) -> str:
+    names = {dict: "an object", list: "an array", str: "a string", bool: "a boolean", type(None): "null"}
+    if type(value) in (int, float):
+        return f"the number {value!r}"
+    return names.get(type(value), type(value).__name__)

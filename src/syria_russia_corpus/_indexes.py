@@ -1,0 +1,137 @@
+"""What a corpus builds once from its records so that every query is a lookup."""
+
+from __future__ import annotations
+
+import datetime
+import functools
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import attrs
+
+from ._collection import Records
+from ._interval_index import IntervalIndex
+from ._loading import RecordSet
+from ._names import build_name_index
+from ._records import Actor, Event, Position, Quote
+from ._schema import KINDS
+from ._search import searchable_text
+
+if TYPE_CHECKING:
+    from ._corpus import Corpus
+
+Dated = TypeVar("Dated", Quote, Event, Position)
+
+_UNDATED = (datetime.date.max, datetime.date.max)
+
+
+def date_order(record: Any) -> tuple[tuple[datetime.date, datetime.date], bool, str]:
+    """The order of every result: earliest day, then latest day, then id; undated last.
+
+    A day sorts before the month that holds it, and nothing depends on ids but
+    the order of records whose dates are the same.
+    """
+    date = record.date
+    if date is None:
+        return _UNDATED, True, record.id
+    return (date.earliest, date.latest), False, record.id
+
+
+_ORDER: Mapping[str, Callable[[Any], Any]] = {
+    "sources": lambda source: (source.published.earliest, source.published.latest, source.id),
+    "actors": lambda actor: actor.id,
+}
+
+
+@attrs.frozen(eq=False)
+class CorpusIndex:
+    """A corpus's records in query order, and the lookups its queries use.
+
+    Attributes:
+        collections: Each kind's records in order, by collection name.
+        by_id: Each kind's records by id, by collection name.
+        names: Every name key of an actor (id, name, aliases) to the ids it names.
+        affiliates: Each actor id to the ids of every actor below it.
+        quotes_by_speaker: Quotes by speaker id, in order.
+        positions_by_actor: Positions by actor id, in order.
+        events_by_participant: Events by participant id, in order.
+        events_by_date: Events by the span of days they may cover.
+    """
+
+    collections: Mapping[str, Records[Any]]
+    by_id: Mapping[str, Mapping[str, Any]]
+    names: Mapping[str, tuple[str, ...]]
+    affiliates: Mapping[str, tuple[str, ...]]
+    quotes_by_speaker: Mapping[str, tuple[Quote, ...]]
+    positions_by_actor: Mapping[str, tuple[Position, ...]]
+    events_by_participant: Mapping[str, tuple[Event, ...]]
+    events_by_date: IntervalIndex[Event]
+
+    # Built on the first search, not at load: most sessions never search. Two
+    # threads that search first at once both build it and one keeps its copy:
+    # the copies are equal, so either is right.
+    @functools.cached_property
+    def search_texts(self) -> list[tuple[str, Quote | Event | Position]]:
+        """Every quote, event and position with the folded text it is searched by."""
+        records = [r for name in ("quotes", "events", "positions") for r in self.collections[name]]
+        return [(searchable_text(record), record) for record in records]
+
+
+def build_index(records: RecordSet, corpus: Corpus) -> CorpusIndex:
+    """Order and index *records*, which must already be validated, for *corpus*."""
+    collections = {
+        kind.collection: Records(
+            sorted(records[kind.collection], key=_ORDER.get(kind.collection, date_order)),
+            kind=kind.record_class,
+            corpus=corpus,
+        )
+        for kind in KINDS
+    }
+    actors: Records[Actor] = collections["actors"]
+    return CorpusIndex(
+        collections=collections,
+        by_id={name: {record.id: record for record in items} for name, items in collections.items()},
+        names=build_name_index({a.id: (a.id, a.name, *a.aliases) for a in actors}),
+        affiliates=affiliates_of(actors),
+        quotes_by_speaker=_group(collections["quotes"], lambda q: (q.speaker_id,)),
+        positions_by_actor=_group(collections["positions"], lambda p: (p.actor_id,)),
+        events_by_participant=_group(collections["events"], lambda e: e.participant_ids),
+        events_by_date=IntervalIndex(collections["events"], event_span),
+    )
+
+
+def event_span(event: Event) -> tuple[datetime.date, datetime.date]:
+    """The first and last day an event may cover."""
+    end = event.end_date if event.end_date is not None else event.date
+    return event.date.earliest, max(end.latest, event.date.latest)
+
+
+def _group(records: Iterable[Dated], keys: Callable[[Dated], Iterable[str]]) -> dict[str, tuple[Dated, ...]]:
+    grouped: dict[str, list[Dated]] = {}
+    for record in records:
+        for key in dict.fromkeys(keys(record)):
+            grouped.setdefault(key, []).append(record)
+    return {key: tuple(group) for key, group in grouped.items()}
+
+
+def affiliates_of(actors: Iterable[Actor]) -> dict[str, tuple[str, ...]]:
+    """Map each actor id to the ids of all actors below it in affiliation chains."""
+    children: dict[str, list[str]] = {}
+    for actor in actors:
+        if actor.affiliation_id is not None:
+            children.setdefault(actor.affiliation_id, []).append(actor.id)
+    below: dict[str, tuple[str, ...]] = {}
+    for root, direct in children.items():
+        # A walk down from each actor with children: linear per actor in what it finds.
+        found: list[str] = []
+        stack = list(direct)
+        seen = {root}
+        while stack:
+            current = stack.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            found.append(current)
+            stack.extend(children.get(current, ()))
+        below[root] = tuple(sorted(found))
+    return below

@@ -1,0 +1,32 @@
+"""The argument types the API accepts, for annotating your own code.
+
+Example:
+    >>> from syria_russia_corpus.typing import ActorLike
+    >>> def speaks(who: ActorLike) -> int:
+    ...     import syria_russia_corpus as src
+    ...     return len(src.quotes_by(who))
+    >>> speaks("Putin") > 0
+    True
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Literal, Union
+
+from ._dates import PartialDate
+from ._records import Actor
+
+#: An :class:`Actor`, or an actor's id, name or alias.
+ActorLike = Union[Actor, str]  # noqa: UP007 - a runtime alias must work on Python 3.10
+
+#: A :class:`datetime.date`, a :class:`PartialDate`, or an ISO or EDTF string such as ``"2012-05"``.
+DateLike = Union[datetime.date, PartialDate, str]  # noqa: UP007
+
+#: The formats :meth:`Corpus.export` writes.
+ExportFormat = Literal["csv", "jsonl", "parquet", "datapackage"]
+
+#: The formats :func:`cite` writes.
+CitationFormat = Literal["text", "bibtex"]
+
+__all__ = ["ActorLike", "CitationFormat", "DateLike", "ExportFormat"]
