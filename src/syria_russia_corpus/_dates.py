@@ -48,7 +48,10 @@ class PartialDate:
 
     ``year``, ``month`` and ``day`` are those of the first stated date: the
     date itself, an interval's start, or, for an interval with an open start,
-    its end. ``until`` is the end of an interval with two stated ends.
+    its end. ``until`` is the end of an interval with two stated ends. The
+    ``uncertain`` and ``approximate`` arguments flag the first stated date;
+    ``until`` carries its own flags, and the properties of an interval are true
+    when either end is flagged.
 
     Dates order by their earliest day, then their latest (so the 1st of June
     sorts before June as a whole), then their flags (a flagged date after the
