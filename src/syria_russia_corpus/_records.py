@@ -65,7 +65,9 @@ class Source:
         author: The author as stated, or None if the document names none.
         sha256: Hex SHA-256 of the document's UTF-8 text; finds the document
             whatever its file name.
-        notes: How outlet, date and author were established.
+        url: The address where the document was published, or None if it
+            cannot be found (the notes say why).
+        notes: How outlet, date, author and address were established.
     """
 
     id: str
@@ -75,6 +77,7 @@ class Source:
     published: PartialDate
     author: str | None
     sha256: str
+    url: str | None = None
     notes: str = ""
 
 
