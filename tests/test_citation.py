@@ -27,3 +27,36 @@ def test_unknown_format():
     """An unknown format is refused with the formats listed."""
     with pytest.raises(InvalidQueryError, match="'text', 'bibtex'"):
         src.cite(format="apa")
+
+
+def test_year_is_the_data_release_year():
+    """The citation's year is the year the data version was released, not a constant."""
+    from syria_russia_corpus._version import DATA_RELEASED
+
+    assert f"({DATA_RELEASED.year})" in src.cite()
+    assert f"year         = {{{DATA_RELEASED.year}}}" in src.cite(format="bibtex")
+
+
+def test_citation_file_matches_the_data_version():
+    """CITATION.cff carries the data version and its release date, and links to no package index."""
+    from pathlib import Path
+
+    from syria_russia_corpus._version import DATA_RELEASED
+
+    cff = (Path(__file__).parents[1] / "CITATION.cff").read_text(encoding="utf-8")
+    assert f'version: "{src.DATA_VERSION}"' in cff
+    assert f'date-released: "{DATA_RELEASED.isoformat()}"' in cff
+    assert "pypi.org" not in cff
+    assert "pypi.org" not in src.cite(format="bibtex")
+
+
+def test_version_without_metadata(monkeypatch: pytest.MonkeyPatch):
+    """Imported without installed metadata (from a zip), the version says so instead of raising."""
+    import importlib.metadata
+
+    def missing(name: str) -> str:
+        raise importlib.metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(importlib.metadata, "version", missing)
+    assert src.__version__ == "0+unknown"
+    assert "package version 0+unknown" in src.cite()

@@ -261,3 +261,30 @@ def test_info_on_an_empty_corpus(capsys: pytest.CaptureFixture[str], tmp_path: P
     for name in ("sources", "actors", "quotes", "events", "positions"):
         (tmp_path / f"{name}.json").write_text("[]")
     assert "no dated records" in out(capsys, "--data", str(tmp_path), "info")
+
+
+def test_version(capsys: pytest.CaptureFixture[str]):
+    """--version names the package and the data version."""
+    import syria_russia_corpus as src
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0
+    assert f"data version {src.DATA_VERSION}" in capsys.readouterr().out
+
+
+def test_usage_errors_are_one_line(capsys: pytest.CaptureFixture[str]):
+    """An unknown option or choice exits 2 with one line on stderr, not the usage block."""
+    with pytest.raises(SystemExit) as exit_:
+        main(["quotes", "--format", "xml"])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1
+    assert "invalid choice" in err
+
+
+def test_info_as_json(capsys: pytest.CaptureFixture[str], data: str):
+    """info --format json gives the summary as one JSON object."""
+    summary = json.loads(out(capsys, "--data", data, "info", "--format", "json"))
+    assert summary["counts"]["quotes"] == 5
+    assert summary["most_quoted"][0]["name"] == "Vladimir Putin"

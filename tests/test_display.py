@@ -147,6 +147,31 @@ def test_to_pandas_columns_and_dates(corpus: Corpus):
     assert frame.loc[frame["id"] == "q-lavrov", "speaker_name"].item() == "Sergei Lavrov"
 
 
+def test_to_pandas_dtypes(corpus: Corpus):
+    """Counts are Int64, enums ordered categoricals, list fields lists, date bounds datetime64."""
+    import pandas as pd
+
+    events = corpus.events().to_pandas()
+    assert str(events["fatalities_count"].dtype) == "Int64"
+    assert isinstance(events["type"].dtype, pd.CategoricalDtype)
+    assert events["type"].dtype.ordered
+    assert list(events["type"].cat.categories[:2]) == ["agree", "consult"]
+    assert events.loc[events["id"] == "e-paris", "participant_ids"].item() == ["putin", "hollande"]
+    assert events.loc[events["id"] == "e-paris", "participant_names"].item() == [
+        "Vladimir Putin",
+        "François Hollande",
+    ]
+
+
+def test_to_pandas_keeps_dates_before_1677(corpus: Corpus):
+    """A date pandas' nanoseconds cannot hold (year 1943 is fine, year 1200 is not) still converts."""
+    from syria_russia_corpus import Event, EventType, PartialDate
+
+    old = Event(id="old", title="Long ago", type=EventType.ASSAULT, date=PartialDate(1200))
+    frame = Records([old]).to_pandas()
+    assert frame["date_earliest"].item().year == 1200
+
+
 def test_to_pandas_of_mixed_records(corpus: Corpus):
     """Search results of several kinds share one frame with a record_type column."""
     mixed = Records([corpus.quotes()[0], corpus.events()[0]])
@@ -166,9 +191,10 @@ def test_missing_pandas_names_the_extra(monkeypatch: pytest.MonkeyPatch, corpus:
     from syria_russia_corpus.exceptions import MissingDependencyError
 
     monkeypatch.setitem(sys.modules, "pandas", None)
-    with pytest.raises(MissingDependencyError, match=r"syria-russia-corpus\[pandas\]") as info:
+    with pytest.raises(MissingDependencyError, match=r'pip install "\.\[pandas\]" there') as info:
         corpus.quotes().to_pandas()
     assert isinstance(info.value, ImportError)
+    assert "pypi" not in str(info.value).lower()
 
 
 def test_missing_pyarrow_and_matplotlib_name_their_extras(

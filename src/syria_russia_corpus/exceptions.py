@@ -106,8 +106,9 @@ class MissingDependencyError(CorpusError, ImportError):
 
     def __init__(self, package: str, extra: str, feature: str) -> None:
         super().__init__(
-            f"{feature} needs {package}, which is not installed; "
-            f'install it with: pip install "syria-russia-corpus[{extra}]"',
+            f"{feature} needs {package}, which is not installed; install the {extra!r} extra "
+            f'from your checkout of the project (python -m pip install ".[{extra}]" there) '
+            f'or with your wheel (python -m pip install "syria_russia_corpus-<version>.whl[{extra}]")',
             name=package,
         )
 

@@ -1,4 +1,8 @@
-"""Code that uses the public API as a user would: checked by mypy --strict, never run."""
+"""Code that uses the public API as a user would: checked by mypy --strict, never run.
+
+Every public return type is pinned with ``assert_type``: if a function came to
+return ``Any`` or another type, mypy fails here.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +12,13 @@ from typing import Any
 
 import pandas as pd
 from matplotlib.figure import Figure
+from typing_extensions import assert_type
 
 import syria_russia_corpus as src
 from syria_russia_corpus import (
     Actor,
     Corpus,
+    DatePrecision,
     Event,
     EventType,
     PartialDate,
@@ -20,55 +26,87 @@ from syria_russia_corpus import (
     Quote,
     QuoteKind,
     Records,
+    RecordView,
+    Source,
+    SourceCheck,
     Stance,
+    StanceChange,
     Topic,
     VerificationReport,
 )
 from syria_russia_corpus.exceptions import CorpusDataError, CorpusError, UnknownActorError
+from syria_russia_corpus.typing import ActorLike, DateLike, ExportFormat
 
-corpus: Corpus = src.load()
-putin: Actor = src.actor("Putin")
-quotes: Records[Quote] = src.quotes_by(putin, kind=QuoteKind.DIRECT)
-first: Quote = quotes[0]
-text: str = first.text
-said: PartialDate | None = first.date
-if said is not None:
-    day: datetime.date = said.earliest
-topics: tuple[Topic, ...] = first.topics
-part: Records[Quote] = quotes[1:]
+corpus = src.load()
+assert_type(corpus, Corpus)
+assert_type(Corpus.from_path("my_data"), Corpus)
+assert_type(Corpus.from_records(actors=[src.actor("Putin")]), Corpus)
 
-events: Records[Event] = src.events_between(
-    "2012-05", datetime.date(2012, 6, 30), type="massacre", involving="Assad"
-)
-kind: EventType = events[0].type
-plover: str | None = kind.plover
+assert_type(src.sources(), Records[Source])
+assert_type(src.actors(), Records[Actor])
+assert_type(src.quotes(), Records[Quote])
+assert_type(src.events(), Records[Event])
+assert_type(src.positions(), Records[Position])
+assert_type(src.source("x"), Source)
+assert_type(src.actor("Putin"), Actor)
+assert_type(corpus.quote("x"), Quote)
+assert_type(corpus.event("x"), Event)
+assert_type(corpus.position("x"), Position)
+assert_type(corpus.affiliates("Russia"), Records[Actor])
+assert_type(corpus.actor_name("vladimir-putin"), str | None)
 
-positions: Records[Position] = src.positions_of("Russia", topic=Topic.SANCTIONS, include_affiliated=True)
-stance: Stance = positions[0].stance
-quote_ids: tuple[str, ...] = positions[0].quote_ids
+who: ActorLike = src.actor("Putin")
+quotes = src.quotes_by(who, kind=QuoteKind.DIRECT)
+assert_type(quotes, Records[Quote])
+assert_type(quotes[0], Quote)
+assert_type(quotes[1:], Records[Quote])
+assert_type(quotes.ids, tuple[str, ...])
+assert_type(quotes.kind, type[Quote] | None)
+assert_type(quotes.filter(lambda quote: quote.kind is QuoteKind.DIRECT), Records[Quote])
+assert_type(quotes.to_dicts(), list[dict[str, Any]])
+assert_type(quotes.to_pandas(), pd.DataFrame)
+assert_type(quotes[0].date, PartialDate | None)
+assert_type(quotes[0].topics, tuple[Topic, ...])
 
-mine: Corpus = Corpus.from_path("my_data")
-ids: tuple[str, ...] = mine.quotes().ids
-version: str = src.__version__
+start: DateLike = "2012-05"
+events = src.events_between(start, datetime.date(2012, 6, 30), type="massacre", involving="Assad")
+assert_type(events, Records[Event])
+assert_type(events[0].type, EventType)
+assert_type(events[0].type.plover, str | None)
+
+positions = src.positions_of("Russia", topic=Topic.SANCTIONS, include_affiliated=True)
+assert_type(positions, Records[Position])
+assert_type(positions[0].stance, Stance)
+assert_type(src.stance_timeline("Russia", topic="sanctions"), Records[Position])
+
+changes = src.stance_changes("Russia", start="2012", end=datetime.date(2015, 12, 31))
+assert_type(changes, Records[StanceChange])
+assert_type(changes[0].to_stance, Stance)
+
+assert_type(src.search("sanctions", kinds=["quotes", "events"]), Records[Quote | Event | Position])
+assert_type(corpus.show(quotes[0]), RecordView)
+
+day = PartialDate.parse("2012-05-25?")
+assert_type(day, PartialDate)
+assert_type(day.earliest, datetime.date)
+assert_type(day.precision, DatePrecision)
+
+export_format: ExportFormat = "datapackage"
+assert_type(src.export("out", format=export_format, overwrite=True), list[Path])
+report = src.verify("documents")
+assert_type(report, VerificationReport)
+assert_type(report.ok, bool)
+assert_type(report.sources[0], SourceCheck)
+assert_type(src.cite(format="bibtex"), str)
+assert_type(src.plot_stance_timeline("Russia"), Figure)
+assert_type(src.__version__, str)
+assert_type(src.DATA_VERSION, str)
 
 try:
     src.actor("nobody")
 except UnknownActorError as error:
-    suggestions: tuple[str, ...] = error.suggestions
+    assert_type(error.suggestions, tuple[str, ...])
 except CorpusDataError as error:
-    problems: tuple[str, ...] = error.problems
+    assert_type(error.problems, tuple[str, ...])
 except CorpusError:
     pass
-
-hits: Records[Quote | Event | Position] = src.search("sanctions", kinds=["quotes", "events"])
-timeline: Records[Position] = src.stance_timeline("Russia", topic="sanctions")
-changes = src.stance_changes("Russia", start="2012", end=datetime.date(2015, 12, 31))
-moved: Stance = changes[0].to_stance
-written: list[Path] = src.export("out", format="datapackage", overwrite=True)
-report: VerificationReport = src.verify("documents")
-ok: bool = report.ok and report.sources[0].found
-citation: str = src.cite(format="bibtex")
-frame: pd.DataFrame = src.quotes_by("Putin").to_pandas()
-rows: list[dict[str, Any]] = timeline.to_dicts()
-direct: Records[Quote] = src.quotes().filter(lambda quote: quote.kind is QuoteKind.DIRECT)
-figure: Figure = src.plot_stance_timeline("Russia")

@@ -1,0 +1,162 @@
+"""The shape of the package: one schema, no import cycles, a module API that mirrors Corpus."""
+
+from __future__ import annotations
+
+import ast
+import inspect
+from pathlib import Path
+
+import attrs
+import pytest
+
+import syria_russia_corpus as src
+from syria_russia_corpus import Corpus, Records
+from syria_russia_corpus._columns import EVIDENCE_LINKS, REFERENCE_LINKS, table_of
+from syria_russia_corpus._schema import KINDS
+from syria_russia_corpus.exceptions import ArgumentTypeError
+
+PACKAGE = Path(src.__file__).parent
+
+MODULE_FUNCTIONS = [
+    "sources", "actors", "quotes", "events", "positions", "source", "actor", "quotes_by", "events_between",
+    "positions_of", "search", "stance_timeline", "stance_changes", "plot_stance_timeline", "export", "verify",
+]  # fmt: skip
+
+
+def _imports(path: Path) -> set[str]:
+    """The package modules *path* imports, lazily or not, leaving out TYPE_CHECKING blocks."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    skipped = {
+        id(node)
+        for block in ast.walk(tree)
+        if isinstance(block, ast.If) and "TYPE_CHECKING" in ast.unparse(block.test)
+        for node in ast.walk(block)
+    }
+    found = set()
+    for node in ast.walk(tree):
+        if id(node) in skipped:
+            continue
+        if isinstance(node, ast.ImportFrom) and node.level == 1:
+            if node.module:
+                found.add(node.module)
+            else:
+                found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.Call) and ast.unparse(node.func).endswith("import_module"):
+            found.update(
+                ast.literal_eval(arg).lstrip(".") for arg in node.args[:1] if isinstance(arg, ast.Constant)
+            )
+    return found
+
+
+def test_import_graph_is_acyclic():
+    """No module imports, even lazily, a module that imports it back; the package's face is imported by none."""
+    graph = {path.stem: _imports(path) for path in PACKAGE.glob("*.py")}
+    graph["__init__"] |= {"_display", "_verify"}  # its lazy names
+    assert not any("__init__" in targets for name, targets in graph.items() if name != "__init__")
+    state: dict[str, str] = {}
+
+    def visit(module: str, path: list[str]) -> None:
+        if state.get(module) == "done":
+            return
+        assert state.get(module) != "open", f"import cycle: {' -> '.join([*path, module])}"
+        state[module] = "open"
+        for target in graph.get(module, ()):
+            visit(target, [*path, module])
+        state[module] = "done"
+
+    for module in graph:
+        visit(module, [])
+
+
+def test_schema_covers_every_record_class():
+    """Every record class of the package is a kind of the schema, and every reference names a kind."""
+    collections = {kind.collection for kind in KINDS}
+    assert {kind.record_class for kind in KINDS} == {
+        src.Source,
+        src.Actor,
+        src.Quote,
+        src.Event,
+        src.Position,
+    }
+    for kind in KINDS:
+        fields = attrs.fields_dict(kind.record_class)
+        for reference in kind.references:
+            assert reference.field in fields
+            assert reference.target in collections
+
+
+def test_every_field_is_a_column():
+    """A record's table has a column for each of its fields: a new field needs no column code."""
+    for kind in KINDS:
+        names = {column.name for column in table_of(kind.record_class).columns}
+        for field in attrs.fields(kind.record_class):
+            assert any(name == field.name or name.startswith(f"{field.name}_") for name in names), field.name
+
+
+def test_link_tables_follow_the_references():
+    """Each field that holds many ids has a link table; the evidence table has one too."""
+    many = {(kind.collection, r.field) for kind in KINDS for r in kind.references if r.many}
+    assert set(REFERENCE_LINKS) == many
+    assert EVIDENCE_LINKS.name == "evidence"
+
+
+def test_no_column_is_a_reserved_word():
+    """No table has a column DuckDB reserves, so queries need no quoting."""
+    duckdb = pytest.importorskip("duckdb")
+    reserved = {row[0] for row in duckdb.sql("select keyword_name from duckdb_keywords() "
+                                             "where keyword_category = 'reserved'").fetchall()}  # fmt: skip
+    tables = [table_of(kind.record_class) for kind in KINDS] + [EVIDENCE_LINKS, *REFERENCE_LINKS.values()]
+    used = {column.name for table in tables for column in table.columns}
+    assert not used & reserved
+
+
+@pytest.mark.parametrize("name", MODULE_FUNCTIONS)
+def test_module_functions_mirror_corpus_methods(name: str):
+    """Each module-level function has its Corpus method's parameters, defaults and docstring."""
+    function = getattr(src, name)
+    method = getattr(Corpus, name)
+    assert (
+        list(inspect.signature(function).parameters.values())
+        == list(inspect.signature(method).parameters.values())[1:]
+    )
+    assert function.__doc__ == method.__doc__
+    assert function.__module__ == "syria_russia_corpus"
+
+
+def test_corpus_and_records_are_frozen(corpus: Corpus):
+    """Neither a corpus nor a result can be changed through its attributes."""
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        corpus._records = None  # type: ignore[misc]
+    quotes = corpus.quotes()
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        quotes.items = ()  # type: ignore[misc]
+
+
+def test_bundled_corpus_cannot_be_emptied():
+    """The cached bundled corpus keeps its records whatever a caller tries on its attributes."""
+    corpus = src.load()
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        object.__getattribute__(corpus, "__setattr__")("_records", None)
+    assert len(src.quotes()) > 0
+
+
+def test_corpus_needs_a_constructor():
+    """Corpus(None) says how a corpus is built instead of failing later."""
+    with pytest.raises(ArgumentTypeError, match="from_path"):
+        Corpus(None)  # type: ignore[arg-type]
+
+
+def test_records_refuses_what_is_not_records():
+    """Records of non-records, or of a non-iterable, fail at once with a clear error."""
+    with pytest.raises(ArgumentTypeError, match="iterable"):
+        Records(5)  # type: ignore[arg-type]
+    with pytest.raises(ArgumentTypeError, match="item 1"):
+        Records([src.quotes()[0], "text"])  # type: ignore[list-item]
+
+
+def test_records_kind_is_public(corpus: Corpus):
+    """Every result knows its kind, empty ones too; search results are a mix."""
+    assert corpus.quotes().kind is src.Quote
+    assert corpus.quotes_by("putin", kind="partial").kind is src.Quote
+    assert corpus.search("words").kind is None
+    assert repr(corpus.search("early")).startswith("Records[Quote](")
