@@ -49,7 +49,7 @@ def _imports(path: Path) -> set[str]:
 
 
 def test_import_graph_is_acyclic():
-    """No module imports, even lazily, a module that imports it back; the package's face is imported by none."""
+    """No module imports, even lazily, a module that imports it back; none imports the package's face."""
     graph = {path.stem: _imports(path) for path in PACKAGE.glob("*.py")}
     graph["__init__"] |= {"_display", "_verify"}  # its lazy names
     assert not any("__init__" in targets for name, targets in graph.items() if name != "__init__")
