@@ -185,6 +185,16 @@ def small_records() -> dict[str, list[object]]:
     }
 
 
+@pytest.fixture(autouse=True)
+def _close_figures():
+    """Figures made through pyplot by a test are closed after it, so they do not pile up."""
+    yield
+    import sys
+
+    if "matplotlib.pyplot" in sys.modules:
+        sys.modules["matplotlib.pyplot"].close("all")
+
+
 @pytest.fixture
 def corpus() -> Corpus:
     return Corpus.from_records(**small_records())  # type: ignore[arg-type]

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from ._bundled import (
     actor,
     actors,
+    coverage,
     events,
     events_between,
     export,
@@ -58,6 +59,7 @@ __all__ = [
     "Evidence",
     "Fatalities",
     "FatalityQualifier",
+    "MonthCoverage",
     "PartialDate",
     "Position",
     "PositionBasis",
@@ -76,6 +78,7 @@ __all__ = [
     "actor",
     "actors",
     "cite",
+    "coverage",
     "events",
     "events_between",
     "export",
@@ -95,6 +98,7 @@ __all__ = [
 
 
 if TYPE_CHECKING:
+    from ._coverage import MonthCoverage
     from ._display import RecordView
     from ._verify import SourceCheck, SpanMismatch, VerificationReport
 
@@ -102,6 +106,7 @@ if TYPE_CHECKING:
 
 # Classes that only some sessions need, imported on first use.
 _LAZY = {
+    "MonthCoverage": "_coverage",
     "RecordView": "_display",
     "SourceCheck": "_verify",
     "SpanMismatch": "_verify",

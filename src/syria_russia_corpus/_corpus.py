@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from ._coercion import coerce_optional_enum, require_bool, require_str
+from ._coercion import coerce_enum, coerce_optional_enum, require_bool, require_str
 from ._collection import Identified, Records
 from ._converter import unstructure
-from ._dates import date_bounds
+from ._dates import PartialDate, date_bounds
 from ._indexes import CorpusIndex, build_index, date_order, event_span
 from ._integrity import ValidatedRecords, validated
 from ._loading import read_bundled, read_directory, structure_all
@@ -24,7 +24,7 @@ from ._schema import KINDS, RecordKind
 from ._search import KINDS as SEARCHABLE_KINDS
 from ._search import Searchable, matches, wanted_kinds
 from ._stance import StanceChange, changes_in
-from ._vocabulary import EventType, QuoteKind, Topic
+from ._vocabulary import EventType, PositionBasis, QuoteKind, Topic
 from .exceptions import (
     AmbiguousActorError,
     ArgumentTypeError,
@@ -37,8 +37,9 @@ from .exceptions import (
 from .typing import ActorLike, DateLike, ExportFormat
 
 if TYPE_CHECKING:
-    from matplotlib.figure import Figure
+    from matplotlib.axes import Axes
 
+    from ._coverage import MonthCoverage
     from ._display import RecordView
     from ._verify import VerificationReport
 
@@ -247,35 +248,78 @@ class Corpus:
     # -- queries ----------------------------------------------------------------
 
     def quotes_by(
-        self, speaker: ActorLike, *, kind: QuoteKind | str | None = None, include_affiliated: bool = False
+        self,
+        speaker: ActorLike,
+        *,
+        kind: QuoteKind | str | None = None,
+        topic: Topic | str | None = None,
+        start: DateLike | None = None,
+        end: DateLike | None = None,
+        include_affiliated: bool = False,
     ) -> Records[Quote]:
         """Quotes by *speaker*, in date order.
 
         Args:
             speaker: An :class:`Actor`, an actor id, a name or an alias.
             kind: Only quotes of this :class:`QuoteKind` (or its value, e.g. ``"direct"``).
+            topic: Only quotes on this :class:`Topic` (or its value).
+            start: Only quotes whose possible dates reach *start* or later
+                (a date, a :class:`PartialDate` or a string such as ``"2012-05"``).
+            end: Only quotes whose possible dates reach back to *end* or earlier.
+                With *start* or *end*, undated quotes are left out.
             include_affiliated: Also quotes by every actor affiliated with the
                 speaker, directly or through others (Russia's ministers, say).
 
+        Raises:
+            InvalidQueryError: *end* is before *start*, or *kind* or *topic* is
+                not a known value (the message lists them).
+
         Example:
             >>> import syria_russia_corpus as src
-            >>> all(q.speaker_id == "vladimir-putin" for q in src.quotes_by("Putin"))
+            >>> june = src.quotes_by("Russia", start="2012-06", end="2012-06", include_affiliated=True)
+            >>> all(q.date is not None and q.date.overlaps("2012-06", "2012-06") for q in june)
             True
         """
         wanted_kind = coerce_optional_enum(QuoteKind, kind, "kind")
+        wanted_topic = coerce_optional_enum(Topic, topic, "topic")
+        window = _window(start, end)
         found = self._by_actor(self._index.quotes_by_speaker, speaker, include_affiliated)
-        return self._wrap([q for q in found if wanted_kind is None or q.kind is wanted_kind], Quote)
+        return self._wrap(
+            [
+                q
+                for q in found
+                if (wanted_kind is None or q.kind is wanted_kind)
+                and (wanted_topic is None or wanted_topic in q.topics)
+                and _within(q.date, window)
+            ],
+            Quote,
+        )
 
     def positions_of(
-        self, actor: ActorLike, *, topic: Topic | str | None = None, include_affiliated: bool = False
+        self,
+        actor: ActorLike,
+        *,
+        topic: Topic | str | None = None,
+        basis: PositionBasis | str | None = None,
+        start: DateLike | None = None,
+        end: DateLike | None = None,
+        include_affiliated: bool = False,
     ) -> Records[Position]:
         """Positions held by *actor*, in date order.
 
         Args:
             actor: An :class:`Actor`, an actor id, a name or an alias.
             topic: Only positions on this :class:`Topic` (or its value).
+            basis: Only positions on this :class:`PositionBasis` (``"stated"``,
+                ``"reported"`` or ``"analysis"``).
+            start: Only positions whose possible dates reach *start* or later.
+            end: Only positions whose possible dates reach back to *end* or earlier.
             include_affiliated: Also positions of every actor affiliated with
-                *actor*, directly or through others.
+                *actor*, directly or through others: a state with its officials.
+
+        Raises:
+            InvalidQueryError: *end* is before *start*, or *topic* or *basis*
+                is not a known value (the message lists them).
 
         Example:
             >>> import syria_russia_corpus as src
@@ -283,8 +327,19 @@ class Corpus:
             {<Topic.SANCTIONS: 'sanctions'>}
         """
         wanted_topic = coerce_optional_enum(Topic, topic, "topic")
+        wanted_basis = coerce_optional_enum(PositionBasis, basis, "basis")
+        window = _window(start, end)
         found = self._by_actor(self._index.positions_by_actor, actor, include_affiliated)
-        return self._wrap([p for p in found if wanted_topic is None or p.topic is wanted_topic], Position)
+        return self._wrap(
+            [
+                p
+                for p in found
+                if (wanted_topic is None or p.topic is wanted_topic)
+                and (wanted_basis is None or p.basis is wanted_basis)
+                and _within(p.date, window)
+            ],
+            Position,
+        )
 
     def events_between(
         self,
@@ -311,10 +366,7 @@ class Corpus:
             >>> [e.id for e in src.events_between("2012-05-25", "2012-05-25", type="massacre")][:1]
             ['houla-massacre-2012-05-25']
         """
-        first, _ = date_bounds(start, argument="start")
-        _, last = date_bounds(end, argument="end")
-        if last < first:
-            raise InvalidQueryError(f"end ({end}) is before start ({start}); pass the earlier date first")
+        first, last = _bounds(start, end)
         wanted_type = coerce_optional_enum(EventType, type, "type")
         found: Iterable[Event]
         if involving is None:
@@ -359,13 +411,13 @@ class Corpus:
         return Records(sorted(kept, key=date_order), kind=None, corpus=self)
 
     def stance_timeline(
-        self, actor: ActorLike, *, topic: Topic | str | None = None, include_affiliated: bool = True
+        self, actor: ActorLike, topic: Topic | str | None = None, *, include_affiliated: bool = False
     ) -> Records[Position]:
-        """Positions of *actor* (and, by default, its affiliates) in date order.
+        """Positions of *actor* in date order: :meth:`positions_of` by topic.
 
         Example:
             >>> import syria_russia_corpus as src
-            >>> timeline = src.stance_timeline("Russia", topic="military_intervention")
+            >>> timeline = src.stance_timeline("Russia", "military_intervention", include_affiliated=True)
             >>> [p.date.earliest for p in timeline] == sorted(p.date.earliest for p in timeline)
             True
         """
@@ -374,53 +426,110 @@ class Corpus:
     def stance_changes(
         self,
         actor: ActorLike,
-        *,
         topic: Topic | str | None = None,
-        include_affiliated: bool = True,
+        *,
+        include_affiliated: bool = False,
+        basis: PositionBasis | str | None = None,
         start: DateLike | None = None,
         end: DateLike | None = None,
     ) -> Records[StanceChange]:
-        """Where *actor*'s stance on a topic moved, in date order.
+        """Where *actor*'s stance on a topic moved, in the order of the new stances' dates.
 
-        Positions are read in date order, topic by topic; each time the stance
-        differs from the one before, that is a change. With
-        *include_affiliated* (the default), a state's officials speak for it.
-        *start* and *end* keep the positions dated within them.
+        A change is a pair of consecutive positions of one actor on one topic
+        with different stances. Consecutive means in date order; positions whose
+        possible dates overlap give a change whose :attr:`StanceChange.certain`
+        is False, because either may have come first. Nothing depends on ids.
+
+        Args:
+            actor: An :class:`Actor`, an actor id, a name or an alias.
+            topic: Only changes on this topic.
+            include_affiliated: Also the changes of every affiliated actor, each
+                its own: a minister's move is never compared with his state's.
+            basis: Only positions of this basis are read, so every change is
+                between two positions that have it.
+            start: Only changes whose new position's possible dates reach
+                *start* or later, wherever the earlier position lies.
+            end: Only changes whose new position's possible dates reach back to
+                *end* or earlier.
+
+        Raises:
+            InvalidQueryError: *end* is before *start*, or *topic* or *basis*
+                is not a known value.
 
         Example:
             >>> import syria_russia_corpus as src
-            >>> changes = src.stance_changes("Russia")
-            >>> all(c.from_stance is not c.to_stance for c in changes)
+            >>> changes = src.stance_changes("Russia", include_affiliated=True)
+            >>> all(c.from_stance is not c.to_stance and c.before.actor_id == c.actor_id for c in changes)
             True
         """
-        timeline = self.stance_timeline(actor, topic=topic, include_affiliated=include_affiliated)
-        first, _ = date_bounds("0001" if start is None else start, argument="start")
-        _, last = date_bounds("9999" if end is None else end, argument="end")
-        if last < first:
-            raise InvalidQueryError(f"end ({end}) is before start ({start}); pass the earlier date first")
-        within = [p for p in timeline if first <= p.date.earliest and p.date.latest <= last]
-        return self._wrap(changes_in(within), StanceChange)
+        window = _window(start, end)
+        positions = self.positions_of(actor, topic=topic, basis=basis, include_affiliated=include_affiliated)
+        changes = [c for c in changes_in(positions) if _within(c.after.date, window)]
+        return self._wrap(changes, StanceChange)
 
     def plot_stance_timeline(
-        self, actor: ActorLike, *, topic: Topic | str | None = None, include_affiliated: bool = True
-    ) -> Figure:
-        """A matplotlib Figure of :meth:`stance_timeline`: one row per topic.
+        self,
+        actor: ActorLike,
+        topic: Topic | str | None = None,
+        *,
+        include_affiliated: bool = False,
+        ax: Axes | None = None,
+    ) -> Axes:
+        """Plot *actor*'s positions over time: one row per topic, one marker per position.
 
-        Markers show the stance (hollow when the date is inferred); a bar shows
-        how far the date's precision reaches. Needs the ``plot`` extra.
+        Colour gives the stance, the marker's shape the basis, the label whose
+        position it is; a hollow marker is a flagged (uncertain or approximate)
+        date, and a bar spans the days a date may be. Periods with nothing
+        coded for three months or more are cut out: each covered period gets
+        a panel of its own. Needs the ``plot`` extra.
+
+        Args:
+            actor: An :class:`Actor`, an actor id, a name or an alias.
+            topic: Only this topic.
+            include_affiliated: Also the positions of affiliated actors.
+            ax: Draw into these axes (one panel, no cut) instead of a new figure.
+
+        Returns:
+            The (first) panel's Axes; ``ax.figure`` is the whole figure. In
+            Jupyter it shows itself; in a script, call ``matplotlib.pyplot.show()``.
+
+        Raises:
+            InvalidQueryError: The actor has no positions (on *topic*).
 
         Example:
             >>> import syria_russia_corpus as src
-            >>> figure = src.plot_stance_timeline("Russia")
-            >>> figure.axes[0].get_title()
-            'Stances of Russia and affiliated actors'
+            >>> ax = src.plot_stance_timeline("Russia", include_affiliated=True)
+            >>> ax.figure.axes[0].get_ylabel()
+            'topic'
         """
         from ._plot import plot
 
         who = self.actor(actor)
         timeline = self.stance_timeline(who, topic=topic, include_affiliated=include_affiliated)
+        if not timeline:
+            on = "" if topic is None else f" on {coerce_enum(Topic, topic, 'topic').value}"
+            hint = "" if include_affiliated else "; include_affiliated=True adds its officials'"
+            raise InvalidQueryError(f"{who.name} has no positions{on} to plot{hint}")
         scope = " and affiliated actors" if include_affiliated else ""
-        return plot(timeline, f"Stances of {who.name}{scope}")
+        return plot(timeline, f"Stances of {who.name}{scope}", self.actor_name, ax)
+
+    def coverage(self) -> Records[MonthCoverage]:
+        """How many quotes, events and positions fall in each month of the statements' period.
+
+        One row per month from the first to the last month with a dated quote
+        or position, empty months included, so gaps in the coding show. A
+        record counts in the month of its earliest possible day (its latest,
+        for an open start).
+
+        Example:
+            >>> import syria_russia_corpus as src
+            >>> months = src.coverage()
+            >>> months[0].month, months[0].quotes > 0
+            ('2012-03', True)
+        """
+        from ._coverage import MonthCoverage, monthly
+
+        return self._wrap(monthly(self.quotes(), self.events(), self.positions()), MonthCoverage)
 
     def export(
         self, directory: str | Path, *, format: ExportFormat = "csv", overwrite: bool = False
@@ -528,6 +637,27 @@ class Corpus:
             f"{len(self._records.collections[kind.collection])} {kind.collection}" for kind in KINDS
         )
         return f"<Corpus: {counts}>"
+
+
+def _window(start: DateLike | None, end: DateLike | None) -> tuple[datetime.date, datetime.date] | None:
+    """The days ``[start, end]`` span, or None when neither is given."""
+    return None if start is None and end is None else _bounds(start, end)
+
+
+def _bounds(start: DateLike | None, end: DateLike | None) -> tuple[datetime.date, datetime.date]:
+    """The days ``[start, end]`` span, a missing bound reaching as far as dates go."""
+    first = datetime.date.min if start is None else date_bounds(start, argument="start")[0]
+    last = datetime.date.max if end is None else date_bounds(end, argument="end")[1]
+    if last < first:
+        raise InvalidQueryError(f"end ({end}) is before start ({start}); pass the earlier date first")
+    return first, last
+
+
+def _within(date: PartialDate | None, window: tuple[datetime.date, datetime.date] | None) -> bool:
+    """Whether *date* may fall in *window*; with a window, an undated record does not."""
+    if window is None:
+        return True
+    return date is not None and date.earliest <= window[1] and date.latest >= window[0]
 
 
 def _event_end(event: Event) -> datetime.date:

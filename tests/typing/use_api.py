@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from matplotlib.figure import Figure
+from matplotlib.axes import Axes
 from typing_extensions import assert_type
 
 import syria_russia_corpus as src
@@ -98,7 +98,9 @@ assert_type(report, VerificationReport)
 assert_type(report.ok, bool)
 assert_type(report.sources[0], SourceCheck)
 assert_type(src.cite(format="bibtex"), str)
-assert_type(src.plot_stance_timeline("Russia"), Figure)
+assert_type(src.coverage()[0].month, str)
+assert_type(src.stance_changes("Russia")[0].certain, bool)
+assert_type(src.plot_stance_timeline("Russia"), Axes)
 assert_type(src.__version__, str)
 assert_type(src.DATA_VERSION, str)
 

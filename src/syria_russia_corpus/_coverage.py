@@ -1,0 +1,79 @@
+"""Coverage: how much of each month of the statements' period is coded."""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import attrs
+
+from ._dates import PartialDate
+
+
+@attrs.frozen(kw_only=True)
+class MonthCoverage:
+    """The records of one month.
+
+    Attributes:
+        month: The month, ``"YYYY-MM"``.
+        quotes: How many quotes fall in it.
+        events: How many events fall in it.
+        positions: How many positions fall in it.
+    """
+
+    month: str
+    quotes: int
+    events: int
+    positions: int
+
+    @property
+    def id(self) -> str:
+        """The month: a row's id in a table."""
+        return self.month
+
+
+def month_of(date: PartialDate) -> str:
+    """The month a record counts in: its earliest possible day's, or its latest's for an open start."""
+    day = date.latest if date.earliest == datetime.date.min else date.earliest
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def _counts(records: Iterable[Any]) -> Counter[str]:
+    return Counter(month_of(r.date) for r in records if r.date is not None)
+
+
+def monthly(quotes: Sequence[Any], events: Sequence[Any], positions: Sequence[Any]) -> list[MonthCoverage]:
+    """One row per month from the first to the last month of a dated quote or position."""
+    said, happened, held = _counts(quotes), _counts(events), _counts(positions)
+    statements = sorted(said.keys() | held.keys())
+    if not statements:
+        return []
+    return [
+        MonthCoverage(month=month, quotes=said[month], events=happened[month], positions=held[month])
+        for month in _months(statements[0], statements[-1])
+    ]
+
+
+def _months(first: str, last: str) -> list[str]:
+    year, month = int(first[:4]), int(first[5:])
+    months = []
+    while f"{year:04d}-{month:02d}" <= last:
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def gaps(months: Sequence[MonthCoverage], *, at_least: int = 3) -> list[tuple[str, str]]:
+    """The first and last month of each run of *at_least* months with no quote or position."""
+    runs: list[tuple[str, str]] = []
+    empty: list[str] = []
+    for row in [*months, None]:
+        if row is not None and row.quotes == 0 and row.positions == 0:
+            empty.append(row.month)
+            continue
+        if len(empty) >= at_least:
+            runs.append((empty[0], empty[-1]))
+        empty = []
+    return runs
