@@ -59,6 +59,16 @@ def test_info_summarizes_the_bundled_corpus():
     assert f"{len(src.events())} events" in result.stdout
 
 
+def test_info_states_the_period_of_statements_and_its_gaps():
+    """info gives the statements' period apart from the historical events, and names the long gap."""
+    months = src.coverage()
+    result = run("info")
+    assert f"statements (quotes and positions) from {months[0].month} to {months[-1].month}" in result.stdout
+    assert "nothing coded from 2012-" in result.stdout
+    assert "historical events before the statements" in result.stdout
+    assert "1940" not in result.stdout
+
+
 def test_no_command_means_info(capsys: pytest.CaptureFixture[str], data: str):
     """With no command the summary is printed."""
     assert out(capsys, "--data", data) == out(capsys, "--data", data, "info")
@@ -260,7 +270,7 @@ def test_info_on_an_empty_corpus(capsys: pytest.CaptureFixture[str], tmp_path: P
     """info works on a corpus with no records at all."""
     for name in ("sources", "actors", "quotes", "events", "positions"):
         (tmp_path / f"{name}.json").write_text("[]")
-    assert "no dated records" in out(capsys, "--data", str(tmp_path), "info")
+    assert "no dated statements" in out(capsys, "--data", str(tmp_path), "info")
 
 
 def test_version(capsys: pytest.CaptureFixture[str]):

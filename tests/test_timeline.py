@@ -304,3 +304,16 @@ def test_plot_of_an_actor_without_positions(moving: Corpus):
     """An actor with no positions gets a clear error, not empty axes."""
     with pytest.raises(InvalidQueryError, match="has no positions"):
         moving.plot_stance_timeline("Hollande")
+
+
+def test_plot_shows_itself_in_a_fresh_kernel():
+    """As the last line of a cell in a new Jupyter kernel, the plot's output holds an image."""
+    nbclient = pytest.importorskip("nbclient")
+    nbformat = pytest.importorskip("nbformat")
+    cell = nbformat.v4.new_code_cell(
+        'import syria_russia_corpus as src\nsrc.plot_stance_timeline("Russia", include_affiliated=True)'
+    )
+    notebook = nbformat.v4.new_notebook(cells=[cell])
+    nbclient.NotebookClient(notebook, timeout=120, kernel_name="python3").execute()
+    kinds = {kind for output in notebook.cells[0].outputs for kind in output.get("data", {})}
+    assert "image/png" in kinds

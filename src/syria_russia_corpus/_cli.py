@@ -17,6 +17,7 @@ from ._coercion import coerce_enum
 from ._collection import Records
 from ._columns import table_for
 from ._corpus import Corpus
+from ._coverage import MonthCoverage, gaps, month_of
 from ._display import text_table
 from ._export import FORMATS as EXPORT_FORMATS
 from ._export import csv_bytes
@@ -208,13 +209,21 @@ def _info(args: argparse.Namespace) -> int:
     summary = _summary(corpus)
     if args.format == "json":
         return _print(json.dumps(summary, ensure_ascii=False, indent=2))
-    counts = summary["counts"]
+    counts, period = summary["counts"], summary["statements"]
     print(f"syria_russia_corpus: data version {summary['data_version']}")
-    covering = summary["covering"] or "no dated records"
-    print(f"  {counts['sources']} sources, {counts['actors']} actors, covering {covering}")
+    print(f"  {counts['sources']} sources, {counts['actors']} actors")
+    if period is None:
+        print("  no dated statements")
+    else:
+        print(f"  statements (quotes and positions) from {period['first']} to {period['last']}")
+        for gap in period["gaps"]:
+            print(f"  nothing coded from {gap['first']} to {gap['last']} ({gap['months']} months)")
     kinds = ", ".join(f"{n} {k}" for k, n in summary["quote_kinds"].items())
-    print(f"  {counts['quotes']} quotes ({kinds})")
-    print(f"  {counts['events']} events, {counts['positions']} positions")
+    print(f"  {counts['quotes']} quotes ({kinds}), {counts['positions']} positions")
+    earlier = (
+        f", {summary['events_before']} of them historical events before the statements" if period else ""
+    )
+    print(f"  {counts['events']} events{earlier}")
     print("Sources:")
     for source in summary["sources"]:
         print(f"  {source['published']:<12} {source['outlet'] or 'unknown outlet'}: {source['title']}")
@@ -227,13 +236,13 @@ def _info(args: argparse.Namespace) -> int:
 
 def _summary(corpus: Corpus) -> dict[str, Any]:
     quotes = corpus.quotes()
-    dated = [q.date for q in quotes if q.date is not None] + [e.date for e in corpus.events()]
-    covering = f"{min(d.earliest for d in dated)} to {max(d.latest for d in dated)}" if dated else None
+    months = corpus.coverage()
     top = Counter(q.speaker_id for q in quotes).most_common(5)
     return {
         "data_version": DATA_VERSION,
         "counts": {kind.collection: len(getattr(corpus, kind.collection)()) for kind in KINDS_OF_RECORDS},
-        "covering": covering,
+        "statements": _period(months) if months else None,
+        "events_before": sum(1 for e in corpus.events() if months and month_of(e.date) < months[0].month),
         "quote_kinds": dict(sorted(Counter(q.kind.value for q in quotes).items())),
         "sources": [
             {"id": s.id, "published": str(s.published), "outlet": s.outlet, "title": s.title}
@@ -244,6 +253,20 @@ def _summary(corpus: Corpus) -> dict[str, Any]:
             for speaker_id, count in top
         ],
     }
+
+
+def _period(months: Records[MonthCoverage]) -> dict[str, Any]:
+    """The statements' first and last month, and every gap of three months or more."""
+    spans = gaps(months)
+    return {
+        "first": months[0].month,
+        "last": months[-1].month,
+        "gaps": [{"first": first, "last": last, "months": _between(first, last)} for first, last in spans],
+    }
+
+
+def _between(first: str, last: str) -> int:
+    return (int(last[:4]) - int(first[:4])) * 12 + int(last[5:]) - int(first[5:]) + 1
 
 
 class _OneLineErrors(argparse.ArgumentParser):

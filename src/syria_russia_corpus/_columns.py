@@ -20,10 +20,11 @@ from ._dates import PartialDate
 from ._records import Event, Evidence
 from ._schema import KINDS, kind_of, spanned_kinds
 from ._stance import StanceChange
+from ._vocabulary import Stance
 
-Cell = str | int | datetime.date | tuple[str, ...] | None
+Cell = str | int | bool | datetime.date | tuple[str, ...] | None
 Names = Callable[[str], "str | None"]
-CellType = Literal["string", "integer", "date", "list"]
+CellType = Literal["string", "integer", "boolean", "date", "list"]
 
 #: Separator of list values in one text cell (CSV, text tables).
 DELIMITER: Final = "; "
@@ -35,7 +36,7 @@ class Column:
 
     Attributes:
         name: Column name; never an SQL reserved word.
-        cell_type: ``string``, ``integer``, ``date`` or ``list`` (of strings).
+        cell_type: ``string``, ``integer``, ``boolean``, ``date`` or ``list`` (of strings).
         description: What the column holds.
         get: Reads the cell from a record, given a resolver of actor names.
         enum: The allowed values, if the column holds an enum or a list of one.
@@ -165,7 +166,8 @@ def _field_columns(cls: type[Any], field: attrs.Attribute[Any], description: str
             attrs.evolve(column, name=f"{name}_{column.name}", get=_reader(f"{name}.{column.name}"))
             for column in columns_of(base)
         )
-    return (Column(name, "integer" if base is int else "string", description, _reader(name)),)
+    cell_type: CellType = "boolean" if base is bool else "integer" if base is int else "string"
+    return (Column(name, cell_type, description, _reader(name)),)
 
 
 def _name_columns(cls: type[Any]) -> dict[str, Column]:
@@ -189,11 +191,13 @@ def _name_columns(cls: type[Any]) -> dict[str, Column]:
 _EXTRA: Final[Mapping[type[Any], tuple[Column, ...]]] = {
     Event: (Column("plover", "string", "The PLOVER event type, where one fits", lambda e, _: e.type.plover),),
     StanceChange: (
+        Column("id", "string", "'<before id>-><after id>'", _reader("id")),
         *_date_columns("date", "When the new stance is first evidenced"),
-        Column("from_stance", "string", "Stance before the move", _reader("from_stance")),
-        Column("to_stance", "string", "Stance after the move", _reader("to_stance")),
-        Column("actor_id", "string", "Id of the actor whose stance moved", _reader("after.actor_id")),
-        Column("actor_name", "string", "Name of that actor", lambda c, names: names(c.after.actor_id)),
+        Column("from_stance", "string", "Stance before the move", _reader("from_stance"), Stance),
+        Column("to_stance", "string", "Stance after the move", _reader("to_stance"), Stance),
+        Column(
+            "actor_name", "string", "Name of the actor whose stance moved", lambda c, names: names(c.actor_id)
+        ),
         Column("summary", "string", "The new position in the curators' words", _reader("after.summary")),
     ),
 }

@@ -88,6 +88,8 @@ def csv_cell(value: Cell) -> str | int:
     """A CSV cell for *value*: dates as ISO, lists joined, None as empty, formulas neutralised."""
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, datetime.date):
         return value.isoformat()
     if isinstance(value, tuple):
@@ -103,7 +105,13 @@ def _parquet(table: Table, rows: Sequence[Mapping[str, Cell]]) -> bytes:
         import pyarrow.parquet as pq
     except ImportError:
         raise MissingDependencyError("pyarrow", "parquet", "Parquet export") from None
-    types = {"string": pa.string(), "integer": pa.int64(), "date": pa.date32(), "list": pa.list_(pa.string())}
+    types = {
+        "string": pa.string(),
+        "integer": pa.int64(),
+        "boolean": pa.bool_(),
+        "date": pa.date32(),
+        "list": pa.list_(pa.string()),
+    }
     schema = pa.schema([pa.field(c.name, types[c.cell_type]) for c in table.columns])
     buffer = io.BytesIO()
     pq.write_table(pa.Table.from_pylist(list(rows), schema=schema), buffer)

@@ -36,8 +36,8 @@ def to_pandas(records: Records[Any]) -> pd.DataFrame:
 
 
 def _series(pd: Any, column: Column, values: list[Cell]) -> Any:
-    if column.cell_type == "integer":
-        return pd.array(values, dtype="Int64")
+    if column.cell_type in ("integer", "boolean"):
+        return pd.array(values, dtype="Int64" if column.cell_type == "integer" else "boolean")
     if column.cell_type == "date":
         import numpy as np
 
