@@ -10,16 +10,21 @@ from typing import Any
 import pytest
 
 import syria_russia_corpus as src
+from syria_russia_corpus import PartialDate, PositionBasis, QuoteKind
 from syria_russia_corpus._names import name_key
 from syria_russia_corpus._verify import normalize_whitespace
 from syria_russia_corpus._vocabulary import ENUMS
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# What a record's notes say when its date has an open end: the thing was still going on.
+ONGOING = re.compile(r"still (?:going on|under way)|ongoing", re.IGNORECASE)
+# What a source's notes say when it has no url: why its address is not known.
+NO_URL_REASON = re.compile(r"\b(?:url|address)\b", re.IGNORECASE)
 CODEBOOK = Path(__file__).parent.parent / "docs" / "codebook.md"
 
 # The size of the curated dataset. A change here is a deliberate change to the data:
 # update the CHANGELOG and DATA_VERSION with it.
-EXPECTED_COUNTS = {"sources": 5, "actors": 86, "quotes": 55, "events": 33, "positions": 48}
+EXPECTED_COUNTS = {"sources": 5, "actors": 87, "quotes": 55, "events": 34, "positions": 62}
 EXPECTED_QUOTE_KINDS = {"direct": 15, "partial": 7, "reported": 33}
 
 
@@ -48,6 +53,70 @@ def test_no_quote_is_dated_after_its_source():
         if q.date is not None and q.date.earliest > src.source(q.source_id).published.latest
     ]
     assert late == []
+
+
+def dated_records() -> list[tuple[str, PartialDate]]:
+    """Every date in the data, with the id of the record that holds it."""
+    dates = [(s.id, s.published) for s in src.sources()]
+    dates += [(q.id, q.date) for q in src.quotes() if q.date is not None]
+    dates += [(e.id, e.date) for e in src.events()]
+    dates += [(e.id, e.end_date) for e in src.events() if e.end_date is not None]
+    dates += [(p.id, p.date) for p in src.positions()]
+    return dates
+
+
+def test_stated_positions_rest_on_the_actors_own_quoted_words():
+    """A `stated` position links at least one direct or partial quote by its own actor."""
+    quoted = {QuoteKind.DIRECT, QuoteKind.PARTIAL}
+    by_id = {q.id: q for q in src.quotes()}
+    unfounded = [
+        p.id
+        for p in src.positions()
+        if p.basis is PositionBasis.STATED
+        and not any(by_id[q].speaker_id == p.actor_id and by_id[q].kind in quoted for q in p.quote_ids)
+    ]
+    assert unfounded == []
+
+
+def test_dates_run_forward():
+    """No date, interval or single, has its earliest day after its latest."""
+    assert [i for i, d in dated_records() if d.earliest > d.latest] == []
+
+
+def test_interval_ends_parse_on_their_own():
+    """Each stated end of an interval date is a valid EDTF date by itself."""
+    bad = []
+    for record_id, date in dated_records():
+        text = str(date)
+        if "/" not in text:
+            continue
+        start, end = text.split("/")
+        for part in (start, end):
+            if part == "..":
+                continue
+            try:
+                single = PartialDate.parse(part)
+            except ValueError:
+                bad.append(record_id)
+                continue
+            if "/" in str(single):
+                bad.append(record_id)
+    assert bad == []
+
+
+def test_open_ends_only_for_things_still_going_on():
+    """A date with an open end belongs to a record whose notes say the thing was ongoing."""
+    notes = {r.id: r.notes for r in [*src.sources(), *src.quotes(), *src.events(), *src.positions()]}
+    open_ended = [i for i, d in dated_records() if d.open_end]
+    assert [i for i in open_ended if not ONGOING.search(notes[i])] == []
+    assert open_ended, "the data should code the ongoing war with an open end"
+
+
+def test_every_source_has_a_url_or_says_why_not():
+    """A source gives the address it was published at, or its notes say why none is known."""
+    missing = [s.id for s in src.sources() if not s.url and not NO_URL_REASON.search(s.notes)]
+    malformed = [s.id for s in src.sources() if s.url and not re.match(r"https?://\S+$", s.url)]
+    assert missing == malformed == []
 
 
 def test_inferred_dates_say_why():

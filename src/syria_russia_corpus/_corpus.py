@@ -524,8 +524,10 @@ class Corpus:
         Example:
             >>> import syria_russia_corpus as src
             >>> months = src.coverage()
-            >>> months[0].month, months[0].quotes > 0
-            ('2012-03', True)
+            >>> months[0].month, months[-1].month
+            ('2012-02', '2015-09')
+            >>> sum(month.quotes for month in months) == len([q for q in src.quotes() if q.date])
+            True
         """
         from ._coverage import MonthCoverage, monthly
 

@@ -43,6 +43,8 @@ _SHOWN: Final = {
     "records": ("record_type", "date", "id", "text"),
 }
 
+_UNCUT: Final = frozenset({"date", "published"})
+
 _QUALIFIERS: Final = {
     "exact": "",
     "at_least": "at least ",
@@ -99,7 +101,9 @@ def text_table(records: Records[Any], *, width: int | None = None) -> str:
     headers, rows = _grid(records)
     # Narrow columns shrink with the terminal so that the text keeps a third of it.
     narrow = max(min(_NARROW, (width * 2 // 3) // max(len(headers) - 1, 1) - 2), 6)
-    widths = [min(max(len(h), *(len(row[i]) for row in rows)), narrow) for i, h in enumerate(headers[:-1])]
+    natural = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(headers[:-1])]
+    # A date is never cut: "2012-02-27~/2012-03…" would say something else.
+    widths = [n if h in _UNCUT else min(n, narrow) for h, n in zip(headers, natural, strict=False)]
     text_width = max(width - sum(widths) - 2 * len(widths), 12)
     lines = ["  ".join(h.ljust(w) for h, w in zip(headers, [*widths, text_width], strict=True)).rstrip()]
     for row in rows:

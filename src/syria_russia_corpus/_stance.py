@@ -29,7 +29,7 @@ class StanceChange:
         >>> import syria_russia_corpus as src
         >>> change = src.stance_changes("Russia", "support_for_assad")[-1]
         >>> f"{change.date}: {change.from_stance.value} -> {change.to_stance.value}"
-        '2015-09~: mixed -> support'
+        '2015-09-11?/2015-09-30?: mixed -> support'
     """
 
     actor_id: str

@@ -6,10 +6,10 @@ import datetime
 from typing import Final
 
 #: The version of the curated data, apart from the package's own version.
-DATA_VERSION: Final[str] = "1.0.0"
+DATA_VERSION: Final[str] = "1.1.0"
 
 #: When this data version was released; the year of a citation.
-DATA_RELEASED: Final = datetime.date(2026, 11, 24)
+DATA_RELEASED: Final = datetime.date(2026, 11, 25)
 
 
 def package_version() -> str:
