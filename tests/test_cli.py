@@ -63,8 +63,9 @@ def test_info_states_the_period_of_statements_and_its_gaps():
     """info gives the statements' period apart from the historical events, and names the long gap."""
     months = src.coverage()
     result = run("info")
-    assert f"statements (quotes and positions) from {months[0].month} to {months[-1].month}" in result.stdout
-    assert "nothing coded from 2012-" in result.stdout
+    assert f"statements (quotes and positions) dated {months[0].month} to " in result.stdout
+    assert f" and {months[-1].month}" in result.stdout
+    assert "no statement coded from 2012-" in result.stdout
     assert "historical events before the statements" in result.stdout
     assert "1940" not in result.stdout
 

@@ -317,3 +317,26 @@ def test_plot_shows_itself_in_a_fresh_kernel():
     nbclient.NotebookClient(notebook, timeout=120, kernel_name="python3").execute()
     kinds = {kind for output in notebook.cells[0].outputs for kind in output.get("data", {})}
     assert "image/png" in kinds
+
+
+def test_periods_are_the_runs_between_gaps():
+    """Statement periods split at three or more months without a statement; one empty month does not."""
+    from syria_russia_corpus import MonthCoverage
+    from syria_russia_corpus._coverage import describe, periods
+
+    def month(name: str, said: int) -> MonthCoverage:
+        return MonthCoverage(month=name, quotes=said, events=0, positions=0)
+
+    counts = {
+        "2012-03": 1,
+        "2012-04": 0,
+        "2012-05": 2,
+        "2012-06": 0,
+        "2012-07": 0,
+        "2012-08": 0,
+        "2012-09": 1,
+    }
+    months = [month(name, said) for name, said in counts.items()]
+    assert periods(months) == [("2012-03", "2012-05"), ("2012-09", "2012-09")]
+    assert describe(months) == "2012-03 to 2012-05 and 2012-09"
+    assert describe([]) == "none"

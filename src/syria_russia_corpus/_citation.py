@@ -32,12 +32,17 @@ def cite(format: CitationFormat = "text") -> str:
         >>> src.DATA_VERSION in src.cite()
         True
     """
+    from ._bundled import coverage
+    from ._coverage import describe
+
     year = DATA_RELEASED.year
     version = package_version()
+    # A reader of the citation learns which months the statements cover, not just "2012-2015".
+    period = f"statements dated {describe(coverage())}"
     if format == "text":
         return (
             f"{AUTHORS} ({year}). {TITLE} (data version {DATA_VERSION}, "
-            f"package version {version}) [Data set]. {HOW_PUBLISHED}."
+            f"package version {version}; {period}) [Data set]. {HOW_PUBLISHED}."
         )
     if format == "bibtex":
         return (
@@ -47,7 +52,7 @@ def cite(format: CitationFormat = "text") -> str:
             f"  year         = {{{year}}},\n"
             f"  version      = {{{DATA_VERSION}}},\n"
             f"  howpublished = {{{HOW_PUBLISHED} {version}}},\n"
-            f"  note         = {{Data version {DATA_VERSION}; data licensed CC BY 4.0}}\n"
+            f"  note         = {{Data version {DATA_VERSION}; {period}; data licensed CC BY 4.0}}\n"
             "}"
         )
     raise InvalidQueryError(f"format {format!r} is not one of {', '.join(map(repr, FORMATS))}")

@@ -17,7 +17,7 @@ from ._coercion import coerce_enum
 from ._collection import Records
 from ._columns import table_for
 from ._corpus import Corpus
-from ._coverage import MonthCoverage, gaps, month_of
+from ._coverage import MonthCoverage, describe, gaps, month_of
 from ._display import text_table
 from ._export import FORMATS as EXPORT_FORMATS
 from ._export import csv_bytes
@@ -215,9 +215,9 @@ def _info(args: argparse.Namespace) -> int:
     if period is None:
         print("  no dated statements")
     else:
-        print(f"  statements (quotes and positions) from {period['first']} to {period['last']}")
+        print(f"  statements (quotes and positions) dated {period['periods']}")
         for gap in period["gaps"]:
-            print(f"  nothing coded from {gap['first']} to {gap['last']} ({gap['months']} months)")
+            print(f"  no statement coded from {gap['first']} to {gap['last']} ({gap['months']} months)")
     kinds = ", ".join(f"{n} {k}" for k, n in summary["quote_kinds"].items())
     print(f"  {counts['quotes']} quotes ({kinds}), {counts['positions']} positions")
     earlier = (
@@ -261,6 +261,7 @@ def _period(months: Records[MonthCoverage]) -> dict[str, Any]:
     return {
         "first": months[0].month,
         "last": months[-1].month,
+        "periods": describe(months),
         "gaps": [{"first": first, "last": last, "months": _between(first, last)} for first, last in spans],
     }
 

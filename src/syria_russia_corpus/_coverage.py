@@ -65,6 +65,28 @@ def _months(first: str, last: str) -> list[str]:
     return months
 
 
+def periods(months: Sequence[MonthCoverage], *, gap: int = 3) -> list[tuple[str, str]]:
+    """The first and last month of each run of statements, runs split by *gap* empty months or more."""
+    spans = gaps(months, at_least=gap)
+    starts = [months[0].month] + [_after(last, months) for _, last in spans] if months else []
+    ends = [_before(first, months) for first, _ in spans] + ([months[-1].month] if months else [])
+    return list(zip(starts, ends, strict=True))
+
+
+def _after(month: str, months: Sequence[MonthCoverage]) -> str:
+    return next(row.month for row in months if row.month > month)
+
+
+def _before(month: str, months: Sequence[MonthCoverage]) -> str:
+    return [row.month for row in months if row.month < month][-1]
+
+
+def describe(months: Sequence[MonthCoverage]) -> str:
+    """The statements' periods in words, e.g. ``"2012-02 to 2012-06 and 2015-09"``."""
+    parts = [first if first == last else f"{first} to {last}" for first, last in periods(months)]
+    return " and ".join([", ".join(parts[:-1]), parts[-1]] if len(parts) > 2 else parts) or "none"
+
+
 def gaps(months: Sequence[MonthCoverage], *, at_least: int = 3) -> list[tuple[str, str]]:
     """The first and last month of each run of *at_least* months with no quote or position."""
     runs: list[tuple[str, str]] = []
