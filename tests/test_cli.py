@@ -72,12 +72,12 @@ def test_info_states_the_period_of_statements_and_its_gaps():
 
 def test_no_command_means_info(capsys: pytest.CaptureFixture[str], data: str):
     """With no command the summary is printed."""
-    assert out(capsys, "--data", data) == out(capsys, "--data", data, "info")
+    assert out(capsys, "--data", data, "--alone") == out(capsys, "--data", data, "--alone", "info")
 
 
 def test_quotes_table(capsys: pytest.CaptureFixture[str], data: str):
     """quotes --by prints a table of the speaker's quotes with names resolved."""
-    table = out(capsys, "--data", data, "quotes", "--by", "Sergey Lavrov")
+    table = out(capsys, "--data", data, "--alone", "quotes", "--by", "Sergey Lavrov")
     assert table.splitlines()[0].split() == ["date", "speaker", "kind", "text"]
     assert "Sergei Lavrov" in table
     assert "lavrov words" in table
@@ -85,21 +85,36 @@ def test_quotes_table(capsys: pytest.CaptureFixture[str], data: str):
 
 def test_quotes_json_is_one_array_of_package_records(capsys: pytest.CaptureFixture[str], data: str):
     """--format json prints one array of objects keyed like the package data."""
-    records = json.loads(out(capsys, "--data", data, "quotes", "--by", "putin", "--format", "json"))
+    records = json.loads(
+        out(capsys, "--data", data, "--alone", "quotes", "--by", "putin", "--format", "json")
+    )
     corpus = src.Corpus.from_path(data)
     assert records == [unstructure(q) for q in corpus.quotes_by("putin")]
 
 
 def test_quotes_kind_without_speaker(capsys: pytest.CaptureFixture[str], data: str):
     """--kind alone filters all quotes."""
-    records = json.loads(out(capsys, "--data", data, "quotes", "--kind", "partial", "--format", "json"))
+    records = json.loads(
+        out(capsys, "--data", data, "--alone", "quotes", "--kind", "partial", "--format", "json")
+    )
     assert [r["id"] for r in records] == ["q-lavrov"]
 
 
 def test_quotes_include_affiliated(capsys: pytest.CaptureFixture[str], data: str):
     """--include-affiliated adds the affiliates' quotes."""
     records = json.loads(
-        out(capsys, "--data", data, "quotes", "--by", "russia", "--include-affiliated", "--format", "json")
+        out(
+            capsys,
+            "--data",
+            data,
+            "--alone",
+            "quotes",
+            "--by",
+            "russia",
+            "--include-affiliated",
+            "--format",
+            "json",
+        )
     )
     assert len(records) == 5
 
@@ -108,7 +123,9 @@ def test_positions_csv_has_the_export_columns(capsys: pytest.CaptureFixture[str]
     """--format csv prints a header row and the export's columns."""
     rows = list(
         csv.DictReader(
-            io.StringIO(out(capsys, "--data", data, "positions", "--topic", "sanctions", "--format", "csv"))
+            io.StringIO(
+                out(capsys, "--data", data, "--alone", "positions", "--topic", "sanctions", "--format", "csv")
+            )
         )
     )
     assert [r["id"] for r in rows] == ["p-lavrov-sanctions", "p-russia-sanctions"]
@@ -119,7 +136,18 @@ def test_positions_csv_has_the_export_columns(capsys: pytest.CaptureFixture[str]
 def test_positions_of(capsys: pytest.CaptureFixture[str], data: str):
     """positions --of NAME --include-affiliated covers the officials."""
     records = json.loads(
-        out(capsys, "--data", data, "positions", "--of", "Russia", "--include-affiliated", "--format", "json")
+        out(
+            capsys,
+            "--data",
+            data,
+            "--alone",
+            "positions",
+            "--of",
+            "Russia",
+            "--include-affiliated",
+            "--format",
+            "json",
+        )
     )
     assert {r["actor_id"] for r in records} == {"russia", "lavrov", "putin"}
 
@@ -129,7 +157,18 @@ def test_events_between_type_and_involving(capsys: pytest.CaptureFixture[str], d
     ids = [
         r["id"]
         for r in json.loads(
-            out(capsys, "--data", data, "events", "--between", "2012-05", "2012-06", "--format", "json")
+            out(
+                capsys,
+                "--data",
+                data,
+                "--alone",
+                "events",
+                "--between",
+                "2012-05",
+                "2012-06",
+                "--format",
+                "json",
+            )
         )
     ]
     assert ids == ["e-war", "e-houla", "e-paris", "e-june"]
@@ -138,6 +177,7 @@ def test_events_between_type_and_involving(capsys: pytest.CaptureFixture[str], d
             capsys,
             "--data",
             data,
+            "--alone",
             "events",
             "--type",
             "consult",
@@ -154,7 +194,9 @@ def test_actors_by_kind(capsys: pytest.CaptureFixture[str], data: str):
     """actors --kind keeps one kind."""
     rows = list(
         csv.DictReader(
-            io.StringIO(out(capsys, "--data", data, "actors", "--kind", "state", "--format", "csv"))
+            io.StringIO(
+                out(capsys, "--data", data, "--alone", "actors", "--kind", "state", "--format", "csv")
+            )
         )
     )
     assert [r["id"] for r in rows] == ["russia"]
@@ -162,12 +204,23 @@ def test_actors_by_kind(capsys: pytest.CaptureFixture[str], data: str):
 
 def test_search_mixes_kinds(capsys: pytest.CaptureFixture[str], data: str):
     """search prints records of several kinds, each labelled with its type."""
-    records = json.loads(out(capsys, "--data", data, "search", "words", "--format", "json"))
+    records = json.loads(out(capsys, "--data", data, "--alone", "search", "words", "--format", "json"))
     assert {r["record_type"] for r in records} == {"quote"}
     rows = list(
         csv.reader(
             io.StringIO(
-                out(capsys, "--data", data, "search", "killings", "--kinds", "events", "--format", "csv")
+                out(
+                    capsys,
+                    "--data",
+                    data,
+                    "--alone",
+                    "search",
+                    "killings",
+                    "--kinds",
+                    "events",
+                    "--format",
+                    "csv",
+                )
             )
         )
     )
@@ -192,7 +245,7 @@ def test_bad_input_exits_2_with_one_line(
     capsys: pytest.CaptureFixture[str], data: str, args: list[str], message: str
 ):
     """Bad input exits 2 with a single stderr line carrying the library's message."""
-    assert main(["--data", data, *args]) == 2
+    assert main(["--data", data, "--alone", *args]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1
     assert message in err
@@ -215,13 +268,13 @@ def test_missing_data_directory(capsys: pytest.CaptureFixture[str], tmp_path: Pa
 def test_export_and_overwrite(capsys: pytest.CaptureFixture[str], data: str, tmp_path: Path):
     """export writes files, refuses a second time, and replaces them with --overwrite."""
     target = tmp_path / "out"
-    written = out(capsys, "--data", data, "export", str(target), "--format", "jsonl").split()
+    written = out(capsys, "--data", data, "--alone", "export", str(target), "--format", "jsonl").split()
     assert sorted(Path(p).name for p in written) == sorted(
         f"{k}.jsonl" for k in ("sources", "actors", "quotes", "events", "positions")
     )
-    assert main(["--data", data, "export", str(target), "--format", "jsonl"]) == 2
+    assert main(["--data", data, "--alone", "export", str(target), "--format", "jsonl"]) == 2
     assert "--overwrite" in capsys.readouterr().err
-    assert main(["--data", data, "export", str(target), "--format", "jsonl", "--overwrite"]) == 0
+    assert main(["--data", data, "--alone", "export", str(target), "--format", "jsonl", "--overwrite"]) == 0
 
 
 def test_verify(capsys: pytest.CaptureFixture[str], tmp_path: Path):
@@ -243,10 +296,10 @@ def test_verify(capsys: pytest.CaptureFixture[str], tmp_path: Path):
         (data / name).write_text(json.dumps(records))
     documents = tmp_path / "documents"
     documents.mkdir()
-    assert main(["--data", str(data), "verify", str(documents)]) == 1
+    assert main(["--data", str(data), "--alone", "verify", str(documents)]) == 1
     assert "MISSING" in capsys.readouterr().out
     (documents / "doc.txt").write_text(text)
-    assert main(["--data", str(data), "verify", str(documents)]) == 0
+    assert main(["--data", str(data), "--alone", "verify", str(documents)]) == 0
     assert "OK" in capsys.readouterr().out
 
 
@@ -263,7 +316,7 @@ def test_table_fits_the_terminal(
 ):
     """The table is fitted to the terminal's width."""
     monkeypatch.setenv("COLUMNS", "50")
-    table = out(capsys, "--data", data, "quotes")
+    table = out(capsys, "--data", data, "--alone", "quotes")
     assert max(len(line) for line in table.splitlines()) <= 50
 
 
@@ -271,7 +324,7 @@ def test_info_on_an_empty_corpus(capsys: pytest.CaptureFixture[str], tmp_path: P
     """info works on a corpus with no records at all."""
     for name in ("sources", "actors", "quotes", "events", "positions"):
         (tmp_path / f"{name}.json").write_text("[]")
-    assert "no dated statements" in out(capsys, "--data", str(tmp_path), "info")
+    assert "no dated statements" in out(capsys, "--data", str(tmp_path), "--alone", "info")
 
 
 def test_version(capsys: pytest.CaptureFixture[str]):
@@ -296,6 +349,24 @@ def test_usage_errors_are_one_line(capsys: pytest.CaptureFixture[str]):
 
 def test_info_as_json(capsys: pytest.CaptureFixture[str], data: str):
     """info --format json gives the summary as one JSON object."""
-    summary = json.loads(out(capsys, "--data", data, "info", "--format", "json"))
+    summary = json.loads(out(capsys, "--data", data, "--alone", "info", "--format", "json"))
     assert summary["counts"]["quotes"] == 5
     assert summary["most_quoted"][0]["name"] == "Vladimir Putin"
+
+
+def test_data_builds_on_the_bundled_corpus(capsys: pytest.CaptureFixture[str], tmp_path: Path):
+    """--data adds a folder's records to the bundled ones, and may refer to bundled actors."""
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    for name in ("sources", "actors", "events", "positions"):
+        (folder / f"{name}.json").write_text("[]")
+    quote = unstructure(src.quotes_by("Putin")[0])
+    quote["id"] = "my-copy-of-a-putin-quote"
+    (folder / "quotes.json").write_text(json.dumps([quote]))
+    ids = [
+        r["id"]
+        for r in json.loads(out(capsys, "--data", str(folder), "quotes", "--by", "Putin", "--format", "json"))
+    ]
+    assert "my-copy-of-a-putin-quote" in ids
+    assert len(ids) == len(src.quotes_by("Putin")) + 1
+    assert main(["--data", str(folder), "--alone", "quotes"]) == 2, "alone, the bundled actors are unknown"

@@ -25,7 +25,7 @@ def read_csv(path: Path) -> list[dict[str, str]]:
 
 def test_csv_writes_one_file_per_kind_and_link_tables(corpus: Corpus, tmp_path: Path):
     """CSV export writes the five record tables and the four link tables."""
-    written = corpus.export(tmp_path)
+    written = corpus.export(tmp_path, format="csv")
     assert sorted(p.name for p in written) == sorted(f"{n}.csv" for n in MAIN + LINKS)
     quotes = read_csv(tmp_path / "quotes.csv")
     assert [q["id"] for q in quotes] == list(corpus.quotes().ids)
@@ -33,7 +33,7 @@ def test_csv_writes_one_file_per_kind_and_link_tables(corpus: Corpus, tmp_path: 
 
 def test_csv_flattens_dates_names_and_lists(corpus: Corpus, tmp_path: Path):
     """A date becomes EDTF plus earliest/latest; ids come with names; lists are '; '-joined."""
-    corpus.export(tmp_path)
+    corpus.export(tmp_path, format="csv")
     quote = next(q for q in read_csv(tmp_path / "quotes.csv") if q["id"] == "q-lavrov")
     assert (quote["date"], quote["date_earliest"], quote["date_latest"]) == (
         "2012-05",
@@ -48,7 +48,7 @@ def test_csv_flattens_dates_names_and_lists(corpus: Corpus, tmp_path: Path):
 
 def test_csv_link_tables(corpus: Corpus, tmp_path: Path):
     """Link tables list each participant, supporting quote and span as its own row."""
-    corpus.export(tmp_path)
+    corpus.export(tmp_path, format="csv")
     participants = read_csv(tmp_path / "event_participants.csv")
     assert {"event_id": "e-paris", "ordinal": "1", "actor_id": "hollande"} in participants
     assert read_csv(tmp_path / "position_quotes.csv") == [
@@ -66,7 +66,7 @@ def test_csv_neutralises_formulas(tmp_path: Path):
     records["actors"].append(
         Actor(id="evil", name='=HYPERLINK("http://x")', kind=ActorKind.PERSON, description="+1 -2 @3")
     )
-    Corpus.from_records(**records).export(tmp_path)  # type: ignore[arg-type]
+    Corpus.from_records(**records).export(tmp_path, format="csv")  # type: ignore[arg-type]
     evil = next(a for a in read_csv(tmp_path / "actors.csv") if a["id"] == "evil")
     assert evil["name"] == '\'=HYPERLINK("http://x")'
     assert evil["description"] == "'+1 -2 @3"
@@ -74,13 +74,13 @@ def test_csv_neutralises_formulas(tmp_path: Path):
 
 def test_refuses_to_overwrite(corpus: Corpus, tmp_path: Path):
     """A second export into the same place raises ExportError and changes nothing."""
-    corpus.export(tmp_path)
+    corpus.export(tmp_path, format="csv")
     before = (tmp_path / "quotes.csv").read_bytes()
     (tmp_path / "quotes.csv").write_text("mine")
     with pytest.raises(ExportError, match="overwrite=True"):
-        corpus.export(tmp_path)
+        corpus.export(tmp_path, format="csv")
     assert (tmp_path / "quotes.csv").read_text() == "mine"
-    corpus.export(tmp_path, overwrite=True)
+    corpus.export(tmp_path, format="csv", overwrite=True)
     assert (tmp_path / "quotes.csv").read_bytes() == before
 
 
@@ -113,11 +113,26 @@ def test_jsonl_is_the_package_data(corpus: Corpus, tmp_path: Path):
 
 
 def test_exports_are_reproducible(corpus: Corpus, tmp_path: Path):
-    """Two exports of one corpus are byte-identical."""
+    """Two exports of one corpus are byte-identical but for the data package's time of creation."""
     corpus.export(tmp_path / "a", format="datapackage")
     corpus.export(tmp_path / "b", format="datapackage")
     for path in (tmp_path / "a").iterdir():
-        assert path.read_bytes() == (tmp_path / "b" / path.name).read_bytes()
+        if path.name != "datapackage.json":
+            assert path.read_bytes() == (tmp_path / "b" / path.name).read_bytes()
+    first, second = (json.loads((tmp_path / side / "datapackage.json").read_text()) for side in "ab")
+    del first["created"], second["created"]
+    assert first == second
+
+
+def test_datapackage_created_is_the_export_time(corpus: Corpus, tmp_path: Path):
+    """The data package's created is when it was written, in UTC."""
+    import datetime
+
+    before = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+    corpus.export(tmp_path, format="datapackage")
+    created = json.loads((tmp_path / "datapackage.json").read_text())["created"]
+    when = datetime.datetime.fromisoformat(created.replace("Z", "+00:00"))
+    assert before <= when <= datetime.datetime.now(datetime.timezone.utc)
 
 
 def test_parquet_types(corpus: Corpus, tmp_path: Path):
@@ -162,3 +177,21 @@ def test_datapackage_declares_enums_and_dates(corpus: Corpus, tmp_path: Path):
     assert fields["date"]["type"] == "string"
     assert fields["date_earliest"]["type"] == "date"
     assert quotes["schema"]["primaryKey"] == ["id"]
+
+
+def test_json_export_loads_back_record_for_record(corpus: Corpus, tmp_path: Path):
+    """The default export is the from_path layout: loading it gives the same records."""
+    corpus.export(tmp_path)
+    again = Corpus.from_path(tmp_path)
+    for name in ("sources", "actors", "quotes", "events", "positions"):
+        assert getattr(again, name)() == getattr(corpus, name)(), name
+
+
+def test_full_export_builds_on_the_bundled_corpus(tmp_path: Path):
+    """An export of the bundled corpus loads on the bundled corpus as one copy of each record."""
+    import syria_russia_corpus as src
+
+    src.export(tmp_path)
+    layered = Corpus.from_path(tmp_path, base=src.load())
+    assert layered.quotes() == src.quotes()
+    assert len(layered.actors()) == len(src.actors())

@@ -62,7 +62,14 @@ def _parser() -> argparse.ArgumentParser:
         action="version",
         version=f"%(prog)s {package_version()} (data version {DATA_VERSION})",
     )
-    parser.add_argument("--data", metavar="DIR", help="use the corpus in DIR instead of the bundled one")
+    parser.add_argument(
+        "--data",
+        metavar="DIR",
+        help="add the records of DIR to the bundled corpus (they may refer to its records)",
+    )
+    parser.add_argument(
+        "--alone", action="store_true", help="with --data, read DIR by itself, without the bundled corpus"
+    )
     parser.set_defaults(run=_info)
     parser.set_defaults(format="table")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_OneLineErrors)
@@ -99,7 +106,12 @@ def _parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", help="write the corpus as files")
     export.add_argument("directory", metavar="DIR")
-    export.add_argument("--format", choices=EXPORT_FORMATS, default="csv")
+    export.add_argument(
+        "--format",
+        choices=EXPORT_FORMATS,
+        default="json",
+        help="json (the --data layout, the default), csv, ...",
+    )
     export.add_argument("--overwrite", action="store_true", help="replace files that already exist")
     export.set_defaults(run=_export)
 
@@ -129,9 +141,14 @@ def _listing(
 def _corpus(args: argparse.Namespace) -> Corpus:
     # Read once per run: several steps of one command need the corpus.
     if getattr(args, "corpus", None) is None:
-        args.corpus = Corpus.from_path(args.data) if args.data else _bundled.load()
+        args.corpus = _read(args.data, args) if args.data else _bundled.load()
     corpus: Corpus = args.corpus
     return corpus
+
+
+def _read(directory: str, args: argparse.Namespace) -> Corpus:
+    """The folder *directory*, on the bundled corpus unless ``--alone``."""
+    return Corpus.from_path(directory, base=None if args.alone else _bundled.load())
 
 
 def _where(records: Records[Any], enum_type: type[Enum], value: str | None, field: str) -> Records[Any]:

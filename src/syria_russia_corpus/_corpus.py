@@ -17,6 +17,7 @@ from ._converter import unstructure
 from ._dates import PartialDate, date_bounds
 from ._indexes import CorpusIndex, build_index, date_order, event_span
 from ._integrity import ValidatedRecords, validated
+from ._layering import layered
 from ._loading import read_bundled, read_directory, structure_all
 from ._names import closest_names, name_key
 from ._records import Actor, Event, Position, Quote, Source
@@ -83,26 +84,38 @@ class Corpus:
     # -- construction -------------------------------------------------------
 
     @classmethod
-    def from_path(cls, directory: str | Path) -> Corpus:
-        """Load a corpus from *directory*, laid out like the package data.
+    def from_path(cls, directory: str | Path, *, base: Corpus | None = None) -> Corpus:
+        """Load a corpus from *directory*, laid out like the package data, optionally on a *base*.
 
         The directory holds ``sources.json``, ``actors.json``, ``quotes.json``,
-        ``events.json`` and ``positions.json``. Everything is validated before
-        the corpus is returned.
+        ``events.json`` and ``positions.json``. With *base* (the bundled corpus
+        is ``src.load()``), the folder's records may refer to the base's, and
+        the result holds both: a record present in both with the same content
+        is one record. Everything is validated before the corpus is returned;
+        the base is never altered.
 
         Raises:
-            CorpusDataError: The directory or a file is missing, or any record
-                is invalid. The error lists every problem, each naming the
-                file, the record, the field and the value.
+            CorpusDataError: The directory or a file is missing, any record is
+                invalid, or an id of the folder's is the base's with other
+                values. The error lists every problem, each naming the file,
+                the record, the field and the value.
 
         Example:
-            Load your own coding, then query it like the bundled corpus::
+            Code a new document, reuse the bundled actors, and query both::
 
-                corpus = Corpus.from_path("my_coding/")
+                import syria_russia_corpus as src
+
+                corpus = Corpus.from_path("my_coding/", base=src.load())
                 corpus.quotes_by("Lavrov")
         """
+        label = functools.partial(_in_directory, Path(directory))
         records = read_directory(directory)
-        return cls(validated(records, label=lambda name: str(Path(directory) / name)))
+        conflicts: list[str] = []
+        if base is not None:
+            if not isinstance(base, Corpus):
+                raise ArgumentTypeError(f"base must be a Corpus, such as load(), not {type(base).__name__}")
+            records, conflicts = layered(base._records.collections, records, label=label)
+        return cls(validated(records, label=label, problems=conflicts))
 
     @classmethod
     def from_records(
@@ -534,21 +547,23 @@ class Corpus:
         return self._wrap(monthly(self.quotes(), self.events(), self.positions()), MonthCoverage)
 
     def export(
-        self, directory: str | Path, *, format: ExportFormat = "csv", overwrite: bool = False
+        self, directory: str | Path, *, format: ExportFormat = "json", overwrite: bool = False
     ) -> list[Path]:
-        """Write the corpus to *directory* as flat tables; return the paths written.
-
-        One file per record kind (``quotes.csv``, ``quotes.parquet``, …) plus link
-        tables for list fields: ``evidence``, ``event_participants``,
-        ``position_quotes`` and ``quote_via``.
+        """Write the corpus to *directory*; return the paths written.
 
         Args:
             directory: Where to write; created if missing. Nothing is written
                 outside it.
-            format: ``"csv"``, ``"jsonl"`` (one JSON object per line, keyed like
-                the package data), ``"parquet"`` (needs the ``parquet`` extra) or
-                ``"datapackage"`` (the CSV files plus a Frictionless Data Package
-                v2 ``datapackage.json`` with types, keys and enum constraints).
+            format: ``"json"`` (the default): the layout :meth:`from_path`
+                reads, one file per record kind, so that
+                ``Corpus.from_path(directory)`` gives back this corpus record
+                for record. ``"csv"``: one flat table per record kind plus link
+                tables for list fields (``evidence``, ``event_participants``,
+                ``position_quotes``, ``quote_via``). ``"jsonl"``: one JSON
+                object per line. ``"parquet"``: the tables as Parquet (needs the
+                ``parquet`` extra). ``"datapackage"``: the CSV files plus a
+                Frictionless Data Package v2 ``datapackage.json`` with types,
+                keys and enum constraints.
             overwrite: Replace files that already exist; without it an export
                 that would overwrite raises :class:`ExportError` and writes nothing.
 
@@ -559,8 +574,12 @@ class Corpus:
             >>> import syria_russia_corpus as src
             >>> import tempfile
             >>> with tempfile.TemporaryDirectory() as folder:
-            ...     sorted(path.name for path in src.export(folder))[:3]
-            ['actors.csv', 'event_participants.csv', 'events.csv']
+            ...     written = sorted(path.name for path in src.export(folder))
+            ...     again = src.Corpus.from_path(folder)
+            >>> written
+            ['actors.json', 'events.json', 'positions.json', 'quotes.json', 'sources.json']
+            >>> again.quotes() == src.quotes()
+            True
         """
         from ._export import export  # CSV, Parquet and tempfile machinery, only when exporting
 
@@ -639,6 +658,10 @@ class Corpus:
             f"{len(self._records.collections[kind.collection])} {kind.collection}" for kind in KINDS
         )
         return f"<Corpus: {counts}>"
+
+
+def _in_directory(directory: Path, name: str) -> str:
+    return str(directory / name)
 
 
 def _window(start: DateLike | None, end: DateLike | None) -> tuple[datetime.date, datetime.date] | None:

@@ -53,6 +53,8 @@ def export(corpus: Corpus, directory: str | Path, *, format: str, overwrite: boo
 
 def _render(corpus: Corpus, format: str) -> dict[str, bytes]:
     collections = {kind.collection: getattr(corpus, kind.collection)() for kind in KINDS}
+    if format == "json":
+        return {f"{name}.json": _json(records) for name, records in collections.items()}
     if format == "jsonl":
         return {f"{name}.jsonl": _jsonl(records) for name, records in collections.items()}
     tables: dict[Table, Sequence[Any]] = {
@@ -68,6 +70,12 @@ def _render(corpus: Corpus, format: str) -> dict[str, bytes]:
     if format == "datapackage":
         files["datapackage.json"] = _descriptor(list(tables)).encode("utf-8")
     return files
+
+
+def _json(records: Sequence[Any]) -> bytes:
+    # The layout of the package data, byte for byte, so that from_path reads it back.
+    text = json.dumps([unstructure(record) for record in records], indent=2, ensure_ascii=False)
+    return (text + "\n").encode("utf-8")
 
 
 def _jsonl(records: Sequence[Any]) -> bytes:

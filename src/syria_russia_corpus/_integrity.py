@@ -114,13 +114,13 @@ class ValidatedRecords:
     collections: RecordSet
 
 
-def validated(records: RecordSet, *, label: Label = str) -> ValidatedRecords:
-    """Return *records* as validated, or raise one error naming every problem.
+def validated(records: RecordSet, *, label: Label = str, problems: Sequence[str] = ()) -> ValidatedRecords:
+    """Return *records* as validated, or raise one error naming every problem, *problems* found before included.
 
     Raises:
         CorpusDataError: Any rule fails.
     """
-    problems = find_problems(records, label=label)
+    problems = [*problems, *find_problems(records, label=label)]
     if problems:
         raise CorpusDataError(problems)
     return ValidatedRecords(records)

@@ -24,7 +24,7 @@ ActorLike = Union[Actor, str]  # noqa: UP007 - a runtime alias must work on Pyth
 DateLike = Union[datetime.date, PartialDate, str]  # noqa: UP007
 
 #: The formats :meth:`Corpus.export` writes.
-ExportFormat = Literal["csv", "jsonl", "parquet", "datapackage"]
+ExportFormat = Literal["json", "csv", "jsonl", "parquet", "datapackage"]
 
 #: The formats :func:`cite` writes.
 CitationFormat = Literal["text", "bibtex"]

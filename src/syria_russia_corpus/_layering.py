@@ -1,0 +1,47 @@
+"""A user's folder built on another corpus: shared records once, conflicting ids refused."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+
+from ._loading import RecordSet
+from ._schema import KINDS
+
+
+def layered(
+    base: RecordSet, folder: RecordSet, *, label: Callable[[str], str]
+) -> tuple[RecordSet, list[str]]:
+    """The records of *base* and *folder* together, and a problem for each id they both use differently.
+
+    A folder record equal to the base's record of that id is the same record:
+    a coder may copy a bundled actor, and a full export builds on the bundled
+    corpus cleanly. One that differs is never allowed to override the base.
+    """
+    merged: dict[str, tuple[Any, ...]] = {}
+    problems: list[str] = []
+    for kind in KINDS:
+        known = {record.id: record for record in base[kind.collection]}
+        added = []
+        for record in folder[kind.collection]:
+            original = known.get(record.id)
+            if original is None:
+                added.append(record)
+            elif original != record:
+                fields = ", ".join(repr(name) for name in _differing(original, record))
+                problems.append(
+                    f"{label(kind.file_name)}: record {record.id!r}, field(s) {fields}: the base corpus has a "
+                    f"{kind.name} with this id and other values; give yours another id, or copy the base's exactly"
+                )
+        merged[kind.collection] = (*base[kind.collection], *added)
+    return merged, problems
+
+
+def _differing(one: Any, other: Any) -> list[str]:
+    return [
+        field.name
+        for field in attrs.fields(type(one))
+        if getattr(one, field.name) != getattr(other, field.name)
+    ]
