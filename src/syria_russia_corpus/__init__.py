@@ -51,9 +51,11 @@ from ._vocabulary import (
 __all__ = [
     "Actor",
     "ActorKind",
+    "AgreementReport",
     "Corpus",
     "DATA_VERSION",
     "DatePrecision",
+    "Disagreement",
     "Event",
     "EventType",
     "Evidence",
@@ -77,12 +79,15 @@ __all__ = [
     "VerificationReport",
     "actor",
     "actors",
+    "check",
     "cite",
+    "compare",
     "coverage",
     "events",
     "events_between",
     "export",
     "load",
+    "new_source",
     "plot_stance_timeline",
     "positions",
     "positions_of",
@@ -98,14 +103,22 @@ __all__ = [
 
 
 if TYPE_CHECKING:
+    from ._agreement import AgreementReport, Disagreement, compare
+    from ._check import check
     from ._coverage import MonthCoverage
     from ._display import RecordView
+    from ._new_source import new_source
     from ._verify import SourceCheck, SpanMismatch, VerificationReport
 
     __version__: str
 
 # Classes that only some sessions need, imported on first use.
 _LAZY = {
+    "AgreementReport": "_agreement",
+    "Disagreement": "_agreement",
+    "compare": "_agreement",
+    "check": "_check",
+    "new_source": "_new_source",
     "MonthCoverage": "_coverage",
     "RecordView": "_display",
     "SourceCheck": "_verify",

@@ -121,6 +121,20 @@ def _parser() -> argparse.ArgumentParser:
     verify.add_argument("directory", metavar="DIR", help="folder of the source documents (*.txt)")
     verify.set_defaults(run=_verify)
 
+    check = commands.add_parser("check", help="check a coder's folder against every codebook rule")
+    check.add_argument("directory", metavar="DIR", help="the folder of JSON files to check")
+    check.set_defaults(run=_check)
+
+    compare = commands.add_parser("compare", help="intercoder agreement between two folders")
+    compare.add_argument("first", metavar="DIR_A")
+    compare.add_argument("second", metavar="DIR_B")
+    compare.set_defaults(run=_compare)
+
+    new_source = commands.add_parser("new-source", help="start coding a document: write its source record")
+    new_source.add_argument("document", metavar="DOCUMENT", help="the document, a UTF-8 text file")
+    new_source.add_argument("--into", metavar="DIR", required=True, help="the folder to code it in")
+    new_source.set_defaults(run=_new_source)
+
     citation = commands.add_parser("cite", help="print how to cite the dataset")
     citation.add_argument("--format", choices=CITATION_FORMATS, default="text")
     citation.set_defaults(run=lambda args: _print(cite(args.format)))
@@ -214,6 +228,33 @@ def _verify(args: argparse.Namespace) -> int:
     report = _corpus(args).verify(args.directory)
     print(report)
     return 0 if report.ok else 1
+
+
+def _check(args: argparse.Namespace) -> int:
+    from ._check import check
+
+    problems = check(args.directory, base=None if args.alone else _bundled.load())
+    for problem in problems:
+        print(problem)
+    print(f"{len(problems)} problem{'' if len(problems) == 1 else 's'}" if problems else "no problems")
+    return 1 if problems else 0
+
+
+def _compare(args: argparse.Namespace) -> int:
+    from ._agreement import compare
+
+    base = None if args.alone else _bundled.load()
+    first, second = (_read(directory, args) for directory in (args.first, args.second))
+    return _print(str(compare(first, second, base=base)))
+
+
+def _new_source(args: argparse.Namespace) -> int:
+    from ._new_source import new_source
+
+    source = new_source(args.document, into=args.into)
+    return _print(
+        f"{source.id}: written to {args.into}; edit its notes, then: syria-russia-corpus check {args.into}"
+    )
 
 
 def _print(text: str) -> int:

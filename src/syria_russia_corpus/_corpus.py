@@ -17,8 +17,8 @@ from ._converter import unstructure
 from ._dates import PartialDate, date_bounds
 from ._indexes import CorpusIndex, build_index, date_order, event_span
 from ._integrity import ValidatedRecords, validated
-from ._layering import layered
-from ._loading import read_bundled, read_directory, structure_all
+from ._layering import layered, records_of
+from ._loading import labels_in, read_bundled, read_directory, structure_all
 from ._names import closest_names, name_key
 from ._records import Actor, Event, Position, Quote, Source
 from ._schema import KINDS, RecordKind
@@ -108,13 +108,13 @@ class Corpus:
                 corpus = Corpus.from_path("my_coding/", base=src.load())
                 corpus.quotes_by("Lavrov")
         """
-        label = functools.partial(_in_directory, Path(directory))
+        label = labels_in(Path(directory))
         records = read_directory(directory)
         conflicts: list[str] = []
         if base is not None:
             if not isinstance(base, Corpus):
                 raise ArgumentTypeError(f"base must be a Corpus, such as load(), not {type(base).__name__}")
-            records, conflicts = layered(base._records.collections, records, label=label)
+            records, conflicts = layered(records_of(base), records, label=label)
         return cls(validated(records, label=label, problems=conflicts))
 
     @classmethod
@@ -658,10 +658,6 @@ class Corpus:
             f"{len(self._records.collections[kind.collection])} {kind.collection}" for kind in KINDS
         )
         return f"<Corpus: {counts}>"
-
-
-def _in_directory(directory: Path, name: str) -> str:
-    return str(directory / name)
 
 
 def _window(start: DateLike | None, end: DateLike | None) -> tuple[datetime.date, datetime.date] | None:

@@ -48,7 +48,7 @@ def export(corpus: Corpus, directory: str | Path, *, format: str, overwrite: boo
             f"{root} already holds {', '.join(existing)}; pass overwrite=True (--overwrite) to replace them"
         )
     root.mkdir(parents=True, exist_ok=True)
-    return [_write_atomically(root / name, content) for name, content in files.items()]
+    return [write_atomically(root / name, content) for name, content in files.items()]
 
 
 def _render(corpus: Corpus, format: str) -> dict[str, bytes]:
@@ -190,8 +190,9 @@ def _schema_field(column: Column, in_key: bool) -> dict[str, Any]:
     return field
 
 
-def _write_atomically(path: Path, content: bytes) -> Path:
-    # A reader never sees half a file, and a failed export leaves no partial file behind.
+def write_atomically(path: Path, content: bytes) -> Path:
+    """Write *content* to *path* through a temporary file beside it; return *path*."""
+    # A reader never sees half a file, and a failed write leaves no partial file behind.
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:

@@ -115,7 +115,7 @@ class ValidatedRecords:
 
 
 def validated(records: RecordSet, *, label: Label = str, problems: Sequence[str] = ()) -> ValidatedRecords:
-    """Return *records* as validated, or raise one error naming every problem, *problems* found before included.
+    """Return *records* as validated, or raise one error naming every problem, earlier *problems* too.
 
     Raises:
         CorpusDataError: Any rule fails.

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from ._loading import RecordSet
 from ._schema import KINDS
+
+if TYPE_CHECKING:
+    from ._corpus import Corpus
 
 
 def layered(
@@ -32,11 +35,17 @@ def layered(
             elif original != record:
                 fields = ", ".join(repr(name) for name in _differing(original, record))
                 problems.append(
-                    f"{label(kind.file_name)}: record {record.id!r}, field(s) {fields}: the base corpus has a "
-                    f"{kind.name} with this id and other values; give yours another id, or copy the base's exactly"
+                    f"{label(kind.file_name)}: record {record.id!r}, field(s) {fields}: the base corpus "
+                    f"holds this {kind.name} id with other values; give yours another id, or copy the "
+                    "base's record exactly"
                 )
         merged[kind.collection] = (*base[kind.collection], *added)
     return merged, problems
+
+
+def records_of(corpus: Corpus) -> RecordSet:
+    """The records of *corpus*, kind by kind."""
+    return {kind.collection: tuple(getattr(corpus, kind.collection)()) for kind in KINDS}
 
 
 def _differing(one: Any, other: Any) -> list[str]:

@@ -8,6 +8,7 @@ common case down.
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from collections.abc import Callable, Mapping, Sequence
@@ -64,7 +65,16 @@ def read_directory(directory: str | Path) -> RecordSet:
             problems.append(f"{root / kind.file_name}: {error}")
     if problems:
         raise CorpusDataError(problems)
-    return parse_texts(texts, label=lambda name: str(root / name))
+    return parse_texts(texts, label=labels_in(root))
+
+
+def labels_in(root: Path) -> Callable[[str], str]:
+    """How problems name a file of the folder *root*: by its path."""
+    return functools.partial(_path_in, root)
+
+
+def _path_in(root: Path, name: str) -> str:
+    return str(root / name)
 
 
 def _read_text(path: Path) -> str:
