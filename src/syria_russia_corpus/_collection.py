@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Final, Generic, Protocol, TypeVar, overload
 
 import attrs
 
@@ -45,12 +45,19 @@ def _record_tuple(items: Iterable[Any]) -> tuple[Any, ...]:
     return records
 
 
-def _uniform_kind(records: Records[Any]) -> type[Any] | None:
-    kinds = {type(item) for item in records.items}
+def _uniform_kind(records: tuple[Any, ...]) -> type[Any] | None:
+    kinds = {type(item) for item in records}
     return kinds.pop() if len(kinds) == 1 else None
 
 
-@attrs.frozen(eq=False, repr=False)
+class _Infer:
+    """The default of ``kind``: the records' own class when they share one."""
+
+
+_INFER: Final = _Infer()
+
+
+@attrs.frozen(init=False, eq=False, repr=False)
 class Records(Sequence[T], Generic[T]):
     """An immutable, ordered sequence of records.
 
@@ -74,9 +81,22 @@ class Records(Sequence[T], Generic[T]):
         Records[Quote](2 records: ...)
     """
 
-    items: tuple[T, ...] = attrs.field(default=(), converter=_record_tuple)
-    kind: type[T] | None = attrs.field(kw_only=True, default=attrs.Factory(_uniform_kind, takes_self=True))
-    corpus: Corpus | None = attrs.field(kw_only=True, default=None)
+    items: tuple[T, ...]
+    kind: type[T] | None
+    corpus: Corpus | None
+
+    def __init__(
+        self, items: Iterable[T] = (), *, kind: type[T] | _Infer | None = _INFER, corpus: Corpus | None = None
+    ) -> None:
+        records = _record_tuple(items)
+        self.__attrs_init__(records, _uniform_kind(records) if isinstance(kind, _Infer) else kind, corpus)
+
+    @classmethod
+    def _of(cls, items: tuple[T, ...], kind: type[T] | None, corpus: Corpus | None) -> Records[T]:
+        """Records of *items* the package built itself: no check, for queries that answer in microseconds."""
+        records = cls.__new__(cls)
+        records.__attrs_init__(items, kind, corpus)
+        return records
 
     @overload
     def __getitem__(self, index: int) -> T: ...
@@ -86,7 +106,7 @@ class Records(Sequence[T], Generic[T]):
 
     def __getitem__(self, index: int | slice) -> T | Records[T]:
         if isinstance(index, slice):
-            return attrs.evolve(self, items=self.items[index])
+            return Records._of(self.items[index], self.kind, self.corpus)
         return self.items[index]
 
     def __len__(self) -> int:
@@ -133,7 +153,7 @@ class Records(Sequence[T], Generic[T]):
             >>> {quote.kind.value for quote in direct}
             {'direct'}
         """
-        return attrs.evolve(self, items=[item for item in self.items if keep(item)])
+        return Records._of(tuple(item for item in self.items if keep(item)), self.kind, self.corpus)
 
     @property
     def ids(self) -> tuple[str, ...]:

@@ -387,8 +387,9 @@ class Corpus:
         else:
             candidates = self._index.events_by_participant.get(self.actor(involving).id, ())
             found = (e for e in candidates if e.date.earliest <= last and _event_end(e) >= first)
-        kept = [e for e in found if wanted_type is None or e.type is wanted_type]
-        return self._wrap(sorted(kept, key=date_order), Event)
+        # Both sources of events list them in date order already.
+        kept = tuple(e for e in found if wanted_type is None or e.type is wanted_type)
+        return Records._of(kept, Event, self)
 
     def affiliates(self, actor: ActorLike) -> Records[Actor]:
         """Every actor affiliated with *actor*, directly or through others, by id.

@@ -1,10 +1,10 @@
-"""Finding the records whose date ranges overlap a query range, without a scan."""
+"""Finding the records whose date ranges overlap a query range, without a scan or a sort."""
 
 from __future__ import annotations
 
 import bisect
 import datetime
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -17,59 +17,52 @@ Span = tuple[datetime.date, datetime.date]
 # [start - limit, end]: two bisections bound the candidates, and because the
 # limits double, no bucket reads more than about twice what it returns plus
 # what starts nearby. Longer ranges go in a last bucket that is read whole.
-_BUCKET_LIMITS = tuple(datetime.timedelta(days=2**power) for power in range(17))
+_BUCKET_LIMITS = tuple(2**power for power in range(17))
 
 
-class _Bucket(Generic[T]):
-    __slots__ = ("entries", "limit", "starts")
+class _Bucket:
+    """Ranges of one length class as parallel lists sorted by start: days are ordinals, items ranks."""
 
-    def __init__(
-        self, entries: list[tuple[datetime.date, datetime.date, T]], limit: datetime.timedelta | None
-    ) -> None:
-        entries.sort(key=lambda entry: entry[0])
-        self.entries = entries
-        self.starts = [entry[0] for entry in entries]
+    __slots__ = ("finishes", "limit", "ranks", "starts")
+
+    def __init__(self, entries: list[tuple[int, int, int]], limit: int | None) -> None:
+        entries.sort()
+        self.starts = [begin for begin, _, _ in entries]
+        self.finishes = [finish for _, finish, _ in entries]
+        self.ranks = [rank for _, _, rank in entries]
         self.limit = limit
 
-    def overlapping(self, start: datetime.date, end: datetime.date) -> Iterable[T]:
-        if self.limit is None:
-            candidates = self.entries
-        else:
-            first = bisect.bisect_left(self.starts, _minus(start, self.limit))
-            last = bisect.bisect_right(self.starts, end)
-            candidates = self.entries[first:last]
-        return [item for begin, finish, item in candidates if begin <= end and finish >= start]
+    def overlapping(self, start: int, end: int) -> list[int]:
+        first = 0 if self.limit is None else bisect.bisect_left(self.starts, start - self.limit)
+        last = bisect.bisect_right(self.starts, end)
+        finishes, ranks = self.finishes[first:last], self.ranks[first:last]
+        return [rank for finish, rank in zip(finishes, ranks, strict=True) if finish >= start]
 
 
 class IntervalIndex(Generic[T]):
-    """Items keyed by an inclusive date range, queried by overlap."""
+    """Items keyed by an inclusive date range, queried by overlap; results keep the items' order."""
 
-    def __init__(self, items: Iterable[T], span: Callable[[T], Span]) -> None:
-        grouped: list[list[tuple[datetime.date, datetime.date, T]]] = [
-            [] for _ in range(len(_BUCKET_LIMITS) + 1)
-        ]
-        for item in items:
-            begin, finish = span(item)
-            grouped[_bucket_of(finish - begin)].append((begin, finish, item))
-        limits: list[datetime.timedelta | None] = [*_BUCKET_LIMITS, None]
+    def __init__(self, items: Sequence[T], span: Callable[[T], Span]) -> None:
+        """Index *items*, given in the order every result should list them."""
+        self._items = tuple(items)
+        grouped: list[list[tuple[int, int, int]]] = [[] for _ in range(len(_BUCKET_LIMITS) + 1)]
+        for rank, item in enumerate(self._items):
+            begin, finish = (day.toordinal() for day in span(item))
+            grouped[_bucket_of(finish - begin)].append((begin, finish, rank))
+        limits: list[int | None] = [*_BUCKET_LIMITS, None]
         self._buckets = [
             _Bucket(entries, limit) for entries, limit in zip(grouped, limits, strict=True) if entries
         ]
 
     def overlapping(self, start: datetime.date, end: datetime.date) -> list[T]:
-        """Return the items whose range shares at least a day with ``[start, end]``."""
-        return [item for bucket in self._buckets for item in bucket.overlapping(start, end)]
+        """The items whose range shares at least a day with ``[start, end]``, in the items' order."""
+        first, last = start.toordinal(), end.toordinal()
+        ranks = [rank for bucket in self._buckets for rank in bucket.overlapping(first, last)]
+        # Ranks are ints: sorting them runs in C, where sorting records by date would call Python.
+        ranks.sort()
+        items = self._items
+        return [items[rank] for rank in ranks]
 
 
-def _bucket_of(length: datetime.timedelta) -> int:
-    for index, limit in enumerate(_BUCKET_LIMITS):
-        if length <= limit:
-            return index
-    return len(_BUCKET_LIMITS)
-
-
-def _minus(day: datetime.date, delta: datetime.timedelta) -> datetime.date:
-    try:
-        return day - delta
-    except OverflowError:
-        return datetime.date.min
+def _bucket_of(length: int) -> int:
+    return bisect.bisect_left(_BUCKET_LIMITS, length) if length <= _BUCKET_LIMITS[-1] else len(_BUCKET_LIMITS)
