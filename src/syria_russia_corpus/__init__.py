@@ -34,7 +34,7 @@ from ._citation import cite
 from ._collection import Records
 from ._corpus import Corpus
 from ._dates import DatePrecision, PartialDate
-from ._records import Actor, Event, Evidence, Fatalities, Position, Quote, Source
+from ._records import Actor, Anchor, Event, Evidence, Fatalities, Position, Quote, Source
 from ._stance import StanceChange
 from ._version import DATA_VERSION
 from ._vocabulary import (
@@ -51,6 +51,7 @@ from ._vocabulary import (
 __all__ = [
     "Actor",
     "ActorKind",
+    "Anchor",
     "Corpus",
     "DATA_VERSION",
     "DatePrecision",
