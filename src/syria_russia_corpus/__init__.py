@@ -84,6 +84,7 @@ __all__ = [
     "events_between",
     "export",
     "load",
+    "locate",
     "plot_stance_timeline",
     "positions",
     "positions_of",
@@ -101,17 +102,19 @@ __all__ = [
 if TYPE_CHECKING:
     from ._coverage import MonthCoverage
     from ._display import RecordView
+    from ._locate import locate
     from ._verify import SourceCheck, SpanMismatch, VerificationReport
 
     __version__: str
 
-# Classes that only some sessions need, imported on first use.
+# Names that only some sessions need, imported on first use.
 _LAZY = {
     "MonthCoverage": "_coverage",
     "RecordView": "_display",
     "SourceCheck": "_verify",
     "SpanMismatch": "_verify",
     "VerificationReport": "_verify",
+    "locate": "_locate",
 }
 
 
