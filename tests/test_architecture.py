@@ -51,7 +51,7 @@ def _imports(path: Path) -> set[str]:
 def test_import_graph_is_acyclic():
     """No module imports, even lazily, a module that imports it back; none imports the package's face."""
     graph = {path.stem: _imports(path) for path in PACKAGE.glob("*.py")}
-    graph["__init__"] |= {"_coverage", "_display", "_locate", "_verify"}  # its lazy names
+    graph["__init__"] |= {"_coverage", "_display", "_documents", "_locate", "_verify"}  # its lazy names
     assert not any("__init__" in targets for name, targets in graph.items() if name != "__init__")
     state: dict[str, str] = {}
 

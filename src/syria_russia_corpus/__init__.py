@@ -68,10 +68,11 @@ __all__ = [
     "QuoteKind",
     "RecordView",
     "Records",
+    "SkippedFile",
     "Source",
     "SourceCheck",
     "SourceKind",
-    "SpanMismatch",
+    "SpanCheck",
     "Stance",
     "StanceChange",
     "Topic",
@@ -102,8 +103,9 @@ __all__ = [
 if TYPE_CHECKING:
     from ._coverage import MonthCoverage
     from ._display import RecordView
+    from ._documents import SkippedFile
     from ._locate import locate
-    from ._verify import SourceCheck, SpanMismatch, VerificationReport
+    from ._verify import SourceCheck, SpanCheck, VerificationReport
 
     __version__: str
 
@@ -111,8 +113,9 @@ if TYPE_CHECKING:
 _LAZY = {
     "MonthCoverage": "_coverage",
     "RecordView": "_display",
+    "SkippedFile": "_documents",
     "SourceCheck": "_verify",
-    "SpanMismatch": "_verify",
+    "SpanCheck": "_verify",
     "VerificationReport": "_verify",
     "locate": "_locate",
 }
