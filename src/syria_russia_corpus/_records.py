@@ -27,16 +27,15 @@ class Anchor:
     Every hash is of the *normalized* text (see "Normalization" in the codebook).
 
     Attributes:
-        digest: The first 16 hex digits of the SHA-256 of the span's text
-            (UTF-8); a candidate is the span only if its digest is this.
-        length: How many characters the span's text has.
-        head: A Rabin–Karp rolling hash of the span's first 8 characters (all
-            of them if it has fewer), which finds candidates in one pass over
-            a document.
-        prefix: The first 8 hex digits of the SHA-256 of the 16 characters
-            before the span (fewer at the document's start); tells apart
-            copies of the same words.
-        suffix: The same for the 16 characters after the span.
+        digest: First 16 hex digits of the SHA-256 of the span's text (UTF-8).
+            A candidate holds the span only if its digest is this.
+        length: Length of the span's text, in characters.
+        head: Rabin–Karp rolling hash of the span's first 8 characters (all of
+            them if it has fewer). It finds candidates in one pass over a document.
+        prefix: First 8 hex digits of the SHA-256 of the 16 characters before
+            the span (fewer at the document's start). It tells apart copies of
+            the same words.
+        suffix: First 8 hex digits of the SHA-256 of the 16 characters after the span.
 
     Example:
         >>> import syria_russia_corpus as src
@@ -61,12 +60,12 @@ class Evidence:
 
     Attributes:
         source_id: The id of the :class:`Source` whose text holds the span.
-        start: Offset of the span's first character (a Python ``str`` index
-            into the document's text).
+        start: Offset of the span's first character. It is a Python ``str``
+            index into the document's text.
         end: Offset one past the span's last character.
         anchor: What finds the span's words again in another copy of the
-            document, or None: such a span is checked at its offsets only.
-            :func:`locate` fills it in.
+            document, or None. A span without one is checked at its offsets
+            only; :func:`locate` fills it in.
 
     Example:
         >>> ev = Evidence(source_id="csm-russia-no-asylum-for-assad-2012-03-08", start=10, end=42)
