@@ -104,9 +104,9 @@ def _parser() -> argparse.ArgumentParser:
     export.set_defaults(run=_export)
 
     verify = commands.add_parser(
-        "verify", help="check every evidence span against your copies of the documents"
+        "verify", help="find every evidence span in your copies of the documents (exit 1 if any is not found)"
     )
-    verify.add_argument("directory", metavar="DIR", help="folder of the source documents (*.txt)")
+    verify.add_argument("directory", metavar="DIR", help="folder of your copies of the documents (*.txt)")
     verify.set_defaults(run=_verify)
 
     citation = commands.add_parser("cite", help="print how to cite the dataset")
