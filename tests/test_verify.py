@@ -327,3 +327,12 @@ def test_altered_quote_is_caught_by_name(documents_dir: Path, tmp_path: Path):
     assert {s.record_id for s in failing if s.record_type == "quote"} == {quote.id}
     assert f"quote {quote.id!r} evidence[0]: missing: its words are not in this copy" in str(report)
     assert main(["verify", str(folder)]) == 1
+
+
+def test_documented_size_cap_is_the_real_one():
+    """The size cap the docstring and the codebook state is the one enforced."""
+    from syria_russia_corpus._documents import MAX_DOCUMENT_BYTES
+
+    stated = f"{MAX_DOCUMENT_BYTES // 2**20} MiB"
+    assert stated in (Corpus.verify.__doc__ or "")
+    assert stated in (Path(__file__).parent.parent / "docs" / "codebook.md").read_text(encoding="utf-8")
