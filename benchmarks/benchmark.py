@@ -4,11 +4,14 @@ Run ``python benchmarks/benchmark.py`` (pandas needed for the query baselines).
 It replicates the bundled records into synthetic corpora of 10,000 and 100,000
 quotes, with actors, events and positions in proportion, in the package-data
 layout, and prints each figure as a ratio against its baseline and target.
+With ``SYRIA_RUSSIA_CORPUS_DOCUMENTS`` naming the five source documents it also
+times ``verify()`` on them and on altered copies, and says what anchors cost.
 """
 
 from __future__ import annotations
 
 import gc
+import hashlib
 import json
 import os
 import platform
@@ -24,7 +27,7 @@ from typing import Any
 
 import syria_russia_corpus as src
 from syria_russia_corpus import Corpus
-from syria_russia_corpus._loading import FILES
+from syria_russia_corpus._schema import KINDS
 
 SIZES = (10_000, 100_000)
 QUOTES_PER_ACTOR = 10
@@ -121,13 +124,15 @@ def synthetic(quotes: int) -> dict[str, list[dict[str, Any]]]:
 
 
 def shifted(date: str | None, years: int) -> str | None:
-    """*date* moved *years* later (the bundled data has no 29 February to break)."""
-    return None if date is None else f"{int(date[:4]) + years:04d}{date[4:]}"
+    """*date*, or each end of an interval, moved *years* later (the bundled data has no 29 February)."""
+    if date is None:
+        return None
+    return "/".join(end if end == ".." else f"{int(end[:4]) + years:04d}{end[4:]}" for end in date.split("/"))
 
 
 def write(data: dict[str, list[dict[str, Any]]], directory: Path) -> dict[str, str]:
     """Write the five files; return their text."""
-    texts = {name: json.dumps(data[name], ensure_ascii=False) for name in FILES}
+    texts = {kind.file_name: json.dumps(data[kind.file_name], ensure_ascii=False) for kind in KINDS}
     for name, text in texts.items():
         (directory / name).write_text(text, encoding="utf-8")
     return texts
@@ -218,11 +223,54 @@ def bench_memory(directory: Path, texts: dict[str, str]) -> None:
            f"{sizes}, {corpus_bytes / records:.0f} B/record")  # fmt: skip
 
 
+def altered(text: str) -> str:
+    """A user's copy: a menu and a footer, straight quotes, CRLF line endings."""
+    straight = text.translate(str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"}))
+    return ("Home | World | Search\n\n" + straight + "\n\nAll rights reserved\n").replace("\n", "\r\n")
+
+
+def bench_verify(folder: str) -> None:
+    """verify() of the five documents, ours and altered copies, against reading and hashing them."""
+    paths = sorted(Path(folder).glob("*.txt"))
+    baseline = best(lambda: [hashlib.sha256(path.read_bytes()).hexdigest() for path in paths], number=20)
+    ours = best(lambda: src.verify(folder))
+    report("verify, our copies (all exact) vs hashing them", ours / baseline, "< 1 s", ours < 1,
+           f"{ours * 1000:.1f} ms vs {baseline * 1000:.2f} ms")  # fmt: skip
+    with tempfile.TemporaryDirectory() as copies:
+        for path in paths:
+            (Path(copies) / path.name).write_bytes(altered(path.read_text(encoding="utf-8")).encode())
+        moved = best(lambda: src.verify(copies))
+        assert src.verify(copies).ok
+    report("verify, altered copies (all moved) vs hashing", moved / baseline, "< 1 s", moved < 1,
+           f"{moved * 1000:.1f} ms vs {baseline * 1000:.2f} ms")  # fmt: skip
+
+
+def anchor_sizes() -> None:
+    """The bytes an anchor adds to a span: as compact JSON, and in the data files as they are laid out."""
+    records = [r for kind in ("quotes", "events", "positions") for r in bundled()[f"{kind}.json"]]
+    spans = [span for record in records for span in record["evidence"]]
+    compact = sum(len(json.dumps({"anchor": span["anchor"]}, separators=(",", ":"))) - 2 for span in spans)
+    laid_out = len(json.dumps(records, indent=2, ensure_ascii=False))
+    for span in spans:
+        del span["anchor"]
+    without = len(json.dumps(records, indent=2, ensure_ascii=False))
+    print(f"  anchors: {compact / len(spans):.0f} bytes per span as compact JSON, "
+          f"{(laid_out - without) / len(spans):.0f} in the data files' layout, "
+          f"no document text ({len(spans)} spans)")  # fmt: skip
+
+
 def main() -> None:
     """Print every figure, for each corpus size."""
     print(f"Machine: {machine()}")
     print("Whole process:")
     bench_import()
+    print("Provenance:")
+    folder = os.environ.get("SYRIA_RUSSIA_CORPUS_DOCUMENTS")
+    if folder:
+        bench_verify(folder)
+    else:
+        print("  verify: set SYRIA_RUSSIA_CORPUS_DOCUMENTS to the five documents to time it")
+    anchor_sizes()
     for size in SIZES:
         data = synthetic(size)
         counts = ", ".join(f"{len(items):,} {name.removesuffix('.json')}" for name, items in data.items())
