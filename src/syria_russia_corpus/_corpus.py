@@ -575,10 +575,10 @@ class Corpus:
         holds most of its spans' words. Each span is then looked for at its
         offsets and, failing that, by its anchor anywhere in the file, with
         line breaks, spacing, quotation marks and dashes normalized (see
-        "Normalization" in the codebook). A quote must still read as its
-        first span. Files that cannot be documents (binary, not UTF-8, too
-        large, folders, pipes, devices, broken links) are skipped, each with
-        its reason in the report.
+        "Normalization and anchors" in the codebook). A quote must still read
+        as its first span. Files that cannot be documents (binary, not UTF-8,
+        too large, folders, pipes, devices, broken links) are skipped, each
+        with its reason in the report.
 
         The sources' :attr:`~Source.url` says where each document was published.
 

@@ -16,11 +16,12 @@ def locate(
 ) -> Evidence:
     r"""Find *words* in a document and return them as evidence, with offsets and anchor.
 
-    The words are compared as :func:`verify` compares them (see "Normalization"
-    in the codebook): they may be typed with straight quotes, other dashes,
-    line breaks or spacing than the document's. The offsets are those of the
-    document's own characters, so ``text[evidence.start:evidence.end]`` is the
-    passage as the document prints it.
+    The words are compared as :func:`verify` compares them (see
+    "Normalization and anchors" in the codebook): they may be typed with
+    straight quotes, other dashes, line breaks or spacing than the
+    document's. The offsets are those of the document's own characters, so
+    ``text[evidence.start:evidence.end]`` is the passage as the document
+    prints it.
 
     Args:
         document: The path of the document's file, UTF-8 text, as a ``str`` or

@@ -24,7 +24,8 @@ class Anchor:
     After the W3C Web Annotation model: the evidence's offsets are the
     position selector, tried first; the anchor stands in for the quote
     selector, to recover from. It holds hashes, never the document's words.
-    Every hash is of the *normalized* text (see "Normalization" in the codebook).
+    Every hash is of the *normalized* text (see "Normalization and anchors" in
+    the codebook).
 
     Attributes:
         digest: First 16 hex digits of the SHA-256 of the span's text (UTF-8).
