@@ -121,6 +121,12 @@ def test_bad_arguments(document: Path, words: object, source_id: object, error: 
         locate(document, words, source_id=source_id)  # type: ignore[arg-type]
 
 
+def test_document_must_be_a_path():
+    """A document given as anything but a str or a Path is refused with ArgumentTypeError."""
+    with pytest.raises(ArgumentTypeError, match="document must be a path"):
+        locate(42, "words", source_id="article")  # type: ignore[arg-type]
+
+
 def test_unreadable_document(tmp_path: Path):
     """A path that is not a UTF-8 text file raises DocumentError naming it and why."""
     with pytest.raises(DocumentError, match="no such file"):

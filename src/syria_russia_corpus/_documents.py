@@ -18,7 +18,7 @@ from typing import Final
 
 import attrs
 
-from .exceptions import DocumentError
+from .exceptions import ArgumentTypeError, DocumentError
 
 #: The largest document read, in bytes: four hundred times the longest source
 #: (about 8 KiB); a file past it is not an article's text.
@@ -69,7 +69,7 @@ def read_documents(directory: str | Path) -> tuple[list[Document], list[SkippedF
     Raises:
         DocumentError: *directory* does not exist, is not a folder, or cannot be listed.
     """
-    root = Path(directory)
+    root = _path(directory, "directory")
     try:
         with os.scandir(root) as entries:
             paths = sorted(Path(entry.path) for entry in entries if entry.name.lower().endswith(SUFFIX))
@@ -99,9 +99,18 @@ def read_document(path: str | os.PathLike[str]) -> Document:
         DocumentError: It is not a regular file of UTF-8 text within the size cap.
     """
     try:
-        return _read(Path(path))
+        return _read(_path(path, "document"))
     except _Unusable as reason:
         raise DocumentError(f"{path}: {reason}") from None
+
+
+def _path(value: object, argument: str) -> Path:
+    if not isinstance(value, (str, os.PathLike)):
+        raise ArgumentTypeError(f"{argument} must be a path (a str or a Path), not {type(value).__name__}")
+    path = Path(value)
+    if "\x00" in str(path):
+        raise DocumentError(f"{str(path)!r}: no file or folder has a NUL character in its name")
+    return path
 
 
 def _read(path: Path) -> Document:
