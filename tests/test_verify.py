@@ -115,6 +115,17 @@ def test_span_without_anchor_is_checked_by_position(documents: Path):
     assert report.sources[0].spans[0].status == "exact"
 
 
+def test_span_without_anchor_is_not_checked_in_another_copy(tmp_path: Path, documents: Path):
+    """In a copy found by its words, a span without an anchor cannot be found, and says why."""
+    bare = Evidence(source_id="doc", start=10, end=46)
+    write(documents, "Menu\n" + TEXT)
+    corpus = corpus_for(TEXT, anchored(tmp_path), bare)
+    check = corpus.verify(documents).sources[0]
+    assert check.matched_by == "content"
+    assert [span.status for span in check.spans] == ["moved", "missing"]
+    assert check.spans[1].problem == "it has no anchor to find it by in a copy other than the source's own"
+
+
 def test_quote_that_does_not_read_as_its_span_is_missing(documents: Path):
     """A quote whose span reads other words fails, naming the quote and what the span reads."""
     write(documents, TEXT)

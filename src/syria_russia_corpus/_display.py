@@ -233,7 +233,7 @@ class RecordView:
         for span in getattr(self.record, "evidence", ()):
             where = f"{span.source_id} [{span.start}:{span.end}]"
             match = matches.get(span.source_id)
-            found = None if match is None else match.finder.find(span)
+            found = None if match is None else match.find(span)
             if match is None or found is None or found.start is None or found.end is None:
                 passages.append(_Passage(where))
                 continue

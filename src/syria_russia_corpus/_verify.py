@@ -153,6 +153,16 @@ class Match(NamedTuple):
     matched_by: Literal["sha256", "content"]
     found: Sequence[Found]
 
+    def find(self, evidence: Evidence) -> Found:
+        """Where *evidence*'s words are in the file.
+
+        A span without an anchor is looked for at its offsets only, and only in
+        the file with the source's SHA-256: in another copy they point elsewhere.
+        """
+        if evidence.anchor is None and self.matched_by == "content":
+            return Found("missing")
+        return self.finder.find(evidence)
+
 
 def verify(corpus: Corpus, directory: str | Path) -> VerificationReport:
     """Check every span of *corpus* against the documents in *directory*."""
@@ -167,7 +177,7 @@ def verify(corpus: Corpus, directory: str | Path) -> VerificationReport:
             results = [_failed(span, "the document was not found") for span in own]
         else:
             pairs = zip(own, match.found, strict=True)
-            results = [_check(span, found, match.finder) for span, found in pairs]
+            results = [_check(span, found, match) for span, found in pairs]
         checks.append(
             SourceCheck(
                 source_id=source.id,
@@ -223,20 +233,18 @@ def match_documents(
         best: Match | None = None
         best_count = 0
         for document in documents:
-            finder = finder_of(document)
-            found = [finder.find(span) for span in own]
-            # Only anchors recognise words: a span without one is "exact" in any long enough file.
-            pairs = zip(own, found, strict=True)
-            count = sum(place.status != "missing" for span, place in pairs if span.anchor)
+            match = Match(document, finder_of(document), "content", ())
+            found = [match.find(span) for span in own]
+            count = sum(place.status != "missing" for place in found)
             if count > best_count:
-                best, best_count = Match(document, finder, "content", found), count
+                best, best_count = match._replace(found=found), count
         if best is not None:
             matches[source.id] = best
     return matches
 
 
-def _check(span: _Span, found: Found, finder: Finder) -> SpanCheck:
-    start, end = found.start, found.end
+def _check(span: _Span, found: Found, match: Match) -> SpanCheck:
+    start, end, finder = found.start, found.end, match.finder
     if found.status == "ambiguous":
         places = ", ".join(f"{first}:{last}" for first, last in found.places)
         problem = f"its words are at {places}, and nothing around them tells which is meant"
@@ -244,6 +252,8 @@ def _check(span: _Span, found: Found, finder: Finder) -> SpanCheck:
     if start is None or end is None:
         if span.evidence.anchor is not None:
             return _failed(span, "its words are not in this copy")
+        if match.matched_by == "content":
+            return _failed(span, "it has no anchor to find it by in a copy other than the source's own")
         stated = f"{span.evidence.start}:{span.evidence.end}"
         return _failed(span, f"span {stated} is outside the document's {len(finder.text)} characters")
     if span.quote_text is not None:
