@@ -39,8 +39,9 @@ class SpanCheck:
         status: ``"exact"`` at the stated offsets, ``"moved"`` found once
             elsewhere, ``"ambiguous"`` found in several places that nothing
             tells apart, ``"missing"`` not found. A span without an anchor is
-            checked at its offsets only: ``"exact"`` if they are within the
-            document (and a quote reads as its span there).
+            checked at its offsets only, in the file with the source's
+            SHA-256: ``"exact"`` if they are within the document (and a
+            quote reads as its span there); in another copy it is missing.
         start: Offset in the copy where the words were found, or None.
         end: Offset one past them, or None.
         problem: Why the span was not found, in words; empty when it was.
