@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime
 import gc
+import hashlib
 import json
 import os
 import platform
@@ -260,17 +261,47 @@ def bench_memory(directory: Path, speaker: str) -> None:
            f"{corpus_bytes / records:.0f} B/record")  # fmt: skip
 
 
-def bench_extras(directory: Path) -> None:
-    """Times without a target: a long affiliation chain and verify on the five documents."""
+def bench_chain(directory: Path) -> None:
+    """A long affiliation chain: loading checks it for cycles and walks it for affiliates."""
     write(chain(CHAIN), directory)
-    seconds = best(lambda: Corpus.from_path(directory), repeat=3)
-    print(f"  load of a {CHAIN:,}-actor affiliation chain: {seconds * 1000:.0f} ms")
-    documents = os.environ.get("SYRIA_RUSSIA_CORPUS_DOCUMENTS")
-    if documents:
-        seconds = best(lambda: src.verify(documents), repeat=5)
-        print(f"  verify of the five documents: {seconds * 1000:.1f} ms")
-    else:
-        print("  verify: set SYRIA_RUSSIA_CORPUS_DOCUMENTS to time it")
+    seconds = best(lambda: Corpus.from_path(directory).affiliates("a0"), repeat=3)
+    print(f"  load of a {CHAIN:,}-actor affiliation chain, and its affiliates: {seconds * 1000:.0f} ms")
+
+
+def altered(text: str) -> str:
+    """A user's copy: a menu and a footer, straight quotes, CRLF line endings."""
+    straight = text.translate(str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"}))
+    return ("Home | World | Search\n\n" + straight + "\n\nAll rights reserved\n").replace("\n", "\r\n")
+
+
+def bench_verify(folder: str) -> None:
+    """verify() of the five documents, ours and altered copies, against reading and hashing them."""
+    paths = sorted(Path(folder).glob("*.txt"))
+    baseline = best(lambda: [hashlib.sha256(path.read_bytes()).hexdigest() for path in paths], number=20)
+    ours = best(lambda: src.verify(folder))
+    print(f"  verify, our copies (all exact): {ours * 1000:.1f} ms ({ours / baseline:.0f}x hashing them)")
+    with tempfile.TemporaryDirectory() as copies:
+        for path in paths:
+            (Path(copies) / path.name).write_bytes(altered(path.read_text(encoding="utf-8")).encode())
+        moved = best(lambda: src.verify(copies))
+        assert src.verify(copies).ok
+    print(
+        f"  verify, altered copies (all moved): {moved * 1000:.1f} ms ({moved / baseline:.0f}x hashing them)"
+    )
+
+
+def anchor_sizes() -> None:
+    """The bytes an anchor adds to a span: as compact JSON, and in the data files as they are laid out."""
+    records = [r for name in ("quotes", "events", "positions") for r in getattr(src, name)().to_dicts()]
+    spans = [span for record in records for span in record["evidence"]]
+    compact = sum(len(json.dumps({"anchor": span["anchor"]}, separators=(",", ":"))) - 2 for span in spans)
+    laid_out = len(json.dumps(records, indent=2, ensure_ascii=False))
+    for span in spans:
+        del span["anchor"]
+    without = len(json.dumps(records, indent=2, ensure_ascii=False))
+    print(f"  anchors: {compact / len(spans):.0f} bytes per span as compact JSON, "
+          f"{(laid_out - without) / len(spans):.0f} in the data files' layout, "
+          f"no document text ({len(spans)} spans)")  # fmt: skip
 
 
 def main() -> None:
@@ -294,8 +325,15 @@ def main() -> None:
         bench_queries(corpus, data, speaker)
         del corpus
         bench_memory(directory, speaker)
+    print("Without a target:")
     with tempfile.TemporaryDirectory() as folder:
-        bench_extras(Path(folder))
+        bench_chain(Path(folder))
+    documents = os.environ.get("SYRIA_RUSSIA_CORPUS_DOCUMENTS")
+    if documents:
+        bench_verify(documents)
+    else:
+        print("  verify: set SYRIA_RUSSIA_CORPUS_DOCUMENTS to the five documents to time it")
+    anchor_sizes()
 
 
 if __name__ == "__main__":

@@ -278,7 +278,7 @@ def test_export_and_overwrite(capsys: pytest.CaptureFixture[str], data: str, tmp
 
 
 def test_verify(capsys: pytest.CaptureFixture[str], tmp_path: Path):
-    """verify exits 0 when every span holds, and 1 with MISSING when documents are absent."""
+    """verify exits 0 when every span is found, and 1 with NOT FOUND when documents are absent."""
     text = "Preamble. lavrov words and more.\n"
     data = tmp_path / "data"
     data.mkdir()
@@ -297,10 +297,13 @@ def test_verify(capsys: pytest.CaptureFixture[str], tmp_path: Path):
     documents = tmp_path / "documents"
     documents.mkdir()
     assert main(["--data", str(data), "--alone", "verify", str(documents)]) == 1
-    assert "MISSING" in capsys.readouterr().out
+    assert capsys.readouterr().out.startswith("NOT FOUND doc: no file has its SHA-256 or holds its words")
     (documents / "doc.txt").write_text(text)
     assert main(["--data", str(data), "--alone", "verify", str(documents)]) == 0
-    assert "OK" in capsys.readouterr().out
+    summary = (
+        "OK        doc: 12 spans, 12 exact, 0 moved, 0 ambiguous, 0 missing (doc.txt, found by its SHA-256)"
+    )
+    assert capsys.readouterr().out.startswith(summary)
 
 
 @pytest.mark.parametrize(

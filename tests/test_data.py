@@ -12,7 +12,7 @@ import pytest
 import syria_russia_corpus as src
 from syria_russia_corpus import PartialDate, PositionBasis, QuoteKind
 from syria_russia_corpus._names import name_key
-from syria_russia_corpus._verify import normalize_whitespace
+from syria_russia_corpus._normalize import normalize_whitespace
 from syria_russia_corpus._vocabulary import ENUMS
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import attrs
 import pytest
 
 from syria_russia_corpus import Actor, ActorKind, Corpus, Records
@@ -127,6 +128,51 @@ def test_record_html_shows_the_words_around_the_span(monkeypatch: pytest.MonkeyP
     page = src.load().show(quote)._repr_html_()
     assert "<mark>" in page
     assert f"{quote.source_id} [{quote.evidence[0].start}:{quote.evidence[0].end}]" in page
+
+
+def test_record_view_finds_the_words_in_a_users_copy(
+    monkeypatch: pytest.MonkeyPatch, documents_dir: Path, tmp_path: Path
+):
+    """With copies saved otherwise than ours, a record's view shows its words where the copy has them."""
+    import syria_russia_corpus as src
+
+    for path in documents_dir.glob("*.txt"):
+        text = "Menu | Home\n\n" + path.read_text(encoding="utf-8").replace("\n", "\r\n")
+        (tmp_path / path.name).write_bytes(text.encode("utf-8"))
+    monkeypatch.setenv(DOCUMENTS_ENV, str(tmp_path))
+    quote = src.load().quote("putin-not-discussing-asylum-2012-03-07")
+    (passage,) = src.load().show(quote).passages()
+    assert passage.words == quote.text
+    assert passage.where.startswith(f"{quote.source_id} [1153:1188], found at [")
+
+
+def test_record_view_reads_its_own_corpus_documents(
+    monkeypatch: pytest.MonkeyPatch, documents_dir: Path, tmp_path: Path
+):
+    """A user's record whose source shares a bundled source's id is shown in the user's document."""
+    import hashlib
+    import shutil
+
+    import syria_russia_corpus as src
+    from syria_russia_corpus import locate
+
+    bundled = src.load().source("csm-russia-no-asylum-for-assad-2012-03-08")
+    for path in documents_dir.glob("*.txt"):
+        shutil.copy(path, tmp_path / path.name)
+    mine = tmp_path / "mine.txt"
+    mine.write_text("My own notes. Lavrov words, in my document.\n", encoding="utf-8")
+    records = small_records()
+    source = attrs.evolve(bundled, sha256=hashlib.sha256(mine.read_bytes()).hexdigest())
+    span = locate(mine, "Lavrov words", source_id=source.id)
+    records["sources"] = [source]
+    records["quotes"] = [
+        attrs.evolve(records["quotes"][3], source_id=source.id, text="Lavrov words", evidence=(span,))
+    ]
+    records["events"] = records["positions"] = []
+    corpus = Corpus.from_records(**records)  # type: ignore[arg-type]
+    monkeypatch.setenv(DOCUMENTS_ENV, str(tmp_path))
+    (passage,) = corpus.show(corpus.quotes()[0]).passages()
+    assert (passage.before, passage.words) == ("My own notes.", "Lavrov words")
 
 
 def test_to_dicts_uses_package_field_names(corpus: Corpus):

@@ -195,3 +195,31 @@ def test_full_export_builds_on_the_bundled_corpus(tmp_path: Path):
     layered = Corpus.from_path(tmp_path, base=src.load())
     assert layered.quotes() == src.quotes()
     assert len(layered.actors()) == len(src.actors())
+
+
+def test_evidence_table_carries_each_spans_anchor(tmp_path: Path):
+    """The evidence link table has a column for each anchor field, filled for anchored spans."""
+    import syria_russia_corpus as src
+
+    src.export(tmp_path, format="csv")
+    first = read_csv(tmp_path / "evidence.csv")[0]
+    quote = src.load().quote(first["record_id"])
+    anchor = quote.evidence[0].anchor
+    assert anchor is not None
+    assert (first["span_start"], first["span_end"]) == (
+        str(quote.evidence[0].start),
+        str(quote.evidence[0].end),
+    )
+    assert (first["anchor_digest"], first["anchor_length"], first["anchor_head"]) == (
+        anchor.digest,
+        str(anchor.length),
+        str(anchor.head),
+    )
+    assert (first["anchor_prefix"], first["anchor_suffix"]) == (anchor.prefix, anchor.suffix)
+
+
+def test_evidence_without_anchor_leaves_its_columns_empty(corpus: Corpus, tmp_path: Path):
+    """A hand-written span without an anchor exports with empty anchor cells."""
+    corpus.export(tmp_path, format="csv")
+    first = read_csv(tmp_path / "evidence.csv")[0]
+    assert first["anchor_digest"] == first["anchor_head"] == ""

@@ -109,3 +109,19 @@ def test_single_record_lookups(record_id: Any, other: Any):
     for method in (CORPUS.source, CORPUS.quote, CORPUS.event, CORPUS.position):
         call(method, record_id)
     call(CORPUS.stance_changes, "russia", start=record_id, end=other)
+
+
+@settings_
+@given(st.one_of(anything, st.just("nul\x00byte")))
+def test_verify(value: Any):
+    """verify() answers or raises a package error for any folder argument."""
+    call(CORPUS.verify, value)
+
+
+@settings_
+@given(st.one_of(anything, st.just("nul\x00byte")), anything, anything, anything)
+def test_locate(document: Any, words: Any, source_id: Any, occurrence: Any):
+    """locate() answers or raises a package error for any arguments."""
+    from syria_russia_corpus import locate
+
+    call(locate, document, words, source_id=source_id, occurrence=occurrence)

@@ -47,6 +47,32 @@ def test_from_path_accepts_str(tmp_path: Path):
     assert len(Corpus.from_path(str(tmp_path)).actors()) == 7
 
 
+def test_evidence_may_leave_out_its_anchor(tmp_path: Path):
+    """Hand-written evidence of source_id, start and end alone loads, with no anchor."""
+    data = write_corpus(tmp_path)
+    for quote in data["quotes.json"]:
+        quote["evidence"] = [{"source_id": "doc", "start": 0, "end": 10}]
+    rewrite(tmp_path, "quotes.json", data["quotes.json"])
+    assert {q.evidence[0].anchor for q in Corpus.from_path(tmp_path).quotes()} == {None}
+
+
+def test_evidence_anchor_loads(tmp_path: Path):
+    """An anchor in a file loads as an Anchor, and goes back to the same JSON."""
+    data = write_corpus(tmp_path)
+    anchor = {
+        "digest": "0123456789abcdef",
+        "length": 10,
+        "head": 42,
+        "prefix": "01234567",
+        "suffix": "89abcdef",
+    }
+    data["quotes.json"][0]["evidence"] = [{"source_id": "doc", "start": 0, "end": 10, "anchor": anchor}]
+    rewrite(tmp_path, "quotes.json", data["quotes.json"])
+    quote = Corpus.from_path(tmp_path).quote(data["quotes.json"][0]["id"])
+    assert quote.evidence[0].anchor == src.Anchor(**anchor)
+    assert unstructure(quote)["evidence"] == data["quotes.json"][0]["evidence"]
+
+
 def test_missing_directory_names_the_path(tmp_path: Path):
     """A missing directory raises CorpusDataError naming it."""
     missing = tmp_path / "nowhere"
@@ -119,6 +145,30 @@ def test_every_problem_is_reported_at_once(tmp_path: Path):
             "field 'evidence[0].start': expected an integer, got a string",
         ),
         ("quotes.json", {"evidence": [{"source_id": "doc", "start": 0}]}, "field 'evidence[0].end': missing"),
+        (
+            "quotes.json",
+            {
+                "evidence": [
+                    {
+                        "source_id": "doc",
+                        "start": 0,
+                        "end": 3,
+                        "anchor": {"digest": "ab", "length": 2, "prefix": "", "suffix": ""},
+                    }
+                ]
+            },
+            "field 'evidence[0].anchor.head': missing",
+        ),
+        (
+            "quotes.json",
+            {"evidence": [{"source_id": "doc", "start": 0, "end": 3, "anchor": "ab12"}]},
+            "field 'evidence[0].anchor': expected a JSON object, got a string",
+        ),
+        (
+            "quotes.json",
+            {"evidence": [{"source_id": "doc", "start": 0, "end": 3, "note": "x"}]},
+            "field 'evidence[0].note': unknown field (value 'x')",
+        ),
         ("quotes.json", {"mood": "angry"}, "field 'mood': unknown field (value 'angry')"),
         ("events.json", {"date": None}, "field 'date': expected an EDTF date string"),
         (

@@ -6,25 +6,60 @@ import re
 from pathlib import Path
 
 import syria_russia_corpus as src
-from syria_russia_corpus._verify import find_documents, normalize_whitespace
+from syria_russia_corpus._anchors import anchor_of
+from syria_russia_corpus._documents import read_documents
+from syria_russia_corpus._normalize import normalize, normalize_whitespace
 
 # Our own words may share short phrases with a source, but never a run this long.
 COPIED_RUN = 8
 
 
+def documents_by_hash(documents_dir: Path) -> dict[str, str]:
+    documents, _ = read_documents(documents_dir)
+    return {document.sha256: document.text for document in documents}
+
+
 def test_every_source_document_is_found(documents_dir: Path):
     """Each source's document is in the directory, found by SHA-256."""
-    found = find_documents(documents_dir)
+    found = documents_by_hash(documents_dir)
     assert [s.id for s in src.sources() if s.sha256 not in found] == []
 
 
 def test_every_span_holds(documents_dir: Path):
-    """Every span is in bounds, and every quote's text is its span, whitespace normalized."""
+    """Every span of every source is found at its stated offsets, each quote reading as its span."""
     report = src.verify(documents_dir)
     assert report.ok, str(report)
-    checked = sum(check.spans_checked for check in report.sources)
+    statuses = {span.status for check in report.sources for span in check.spans}
+    assert statuses == {"exact"}
+    checked = sum(len(check.spans) for check in report.sources)
     expected = sum(len(r.evidence) for r in [*src.quotes(), *src.events(), *src.positions()])
     assert checked == expected
+    assert {check.matched_by for check in report.sources} == {"sha256"}
+
+
+def test_every_anchor_matches_its_span(documents_dir: Path):
+    """Each span's anchor is the one its document gives it (tools/anchor_evidence.py makes them)."""
+    texts = documents_by_hash(documents_dir)
+    normalized = {s.id: normalize(texts[s.sha256]) for s in src.sources()}
+    wrong = [
+        (record.id, index)
+        for record in [*src.quotes(), *src.events(), *src.positions()]
+        for index, span in enumerate(record.evidence)
+        if span.anchor is None or anchor_of(normalized[span.source_id], span.start, span.end) != span.anchor
+    ]
+    assert wrong == []
+
+
+def test_quote_texts_are_their_spans_verbatim(documents_dir: Path):
+    """A quote's text is its first span with only white space collapsed: quotes and dashes as printed."""
+    texts = documents_by_hash(documents_dir)
+    by_id = {s.id: texts[s.sha256] for s in src.sources()}
+    wrong = [
+        q.id
+        for q in src.quotes()
+        if normalize_whitespace(by_id[q.source_id][q.evidence[0].start : q.evidence[0].end]) != q.text
+    ]
+    assert wrong == []
 
 
 def words(text: str) -> list[str]:
@@ -34,8 +69,8 @@ def words(text: str) -> list[str]:
 def test_our_words_are_our_own(documents_dir: Path):
     """No title, summary or description repeats a run of eight words of a source."""
     runs: set[tuple[str, ...]] = set()
-    for path in find_documents(documents_dir).values():
-        tokens = words(path.read_text(encoding="utf-8"))
+    for text in documents_by_hash(documents_dir).values():
+        tokens = words(text)
         runs.update(tuple(tokens[i : i + COPIED_RUN]) for i in range(len(tokens) - COPIED_RUN + 1))
     ours = [(e.id, e.title + " | " + e.summary) for e in src.events()]
     ours += [(p.id, p.summary) for p in src.positions()]

@@ -21,3 +21,17 @@ def test_quick_start_output_is_real():
     command = [sys.executable, "-c", code[1]]
     result = subprocess.run(command, capture_output=True, text=True, check=True, timeout=60)
     assert result.stdout == shown[1]
+
+
+def test_readme_says_where_each_document_was_published():
+    """The README gives each source's address, or says it has none, as the data does."""
+    import syria_russia_corpus as src
+
+    text = README.read_text(encoding="utf-8")
+    section = text.split("## Getting the documents", 1)[1].split("\n## ", 1)[0]
+    for source in src.sources():
+        if source.url:
+            assert f"<{source.url}>" in section, source.id
+        else:
+            assert f"| {source.outlet}, " in section, source.id
+    assert section.count("no known address") == sum(1 for source in src.sources() if not source.url)

@@ -34,7 +34,7 @@ from ._citation import cite
 from ._collection import Records
 from ._corpus import Corpus
 from ._dates import DatePrecision, PartialDate
-from ._records import Actor, Event, Evidence, Fatalities, Position, Quote, Source
+from ._records import Actor, Anchor, Event, Evidence, Fatalities, Position, Quote, Source
 from ._stance import StanceChange
 from ._version import DATA_VERSION
 from ._vocabulary import (
@@ -52,6 +52,7 @@ __all__ = [
     "Actor",
     "ActorKind",
     "AgreementReport",
+    "Anchor",
     "Corpus",
     "DATA_VERSION",
     "DatePrecision",
@@ -69,10 +70,11 @@ __all__ = [
     "QuoteKind",
     "RecordView",
     "Records",
+    "SkippedFile",
     "Source",
     "SourceCheck",
     "SourceKind",
-    "SpanMismatch",
+    "SpanCheck",
     "Stance",
     "StanceChange",
     "Topic",
@@ -87,6 +89,7 @@ __all__ = [
     "events_between",
     "export",
     "load",
+    "locate",
     "new_source",
     "plot_stance_timeline",
     "positions",
@@ -107,23 +110,27 @@ if TYPE_CHECKING:
     from ._check import check
     from ._coverage import MonthCoverage
     from ._display import RecordView
+    from ._documents import SkippedFile
+    from ._locate import locate
     from ._new_source import new_source
-    from ._verify import SourceCheck, SpanMismatch, VerificationReport
+    from ._verify import SourceCheck, SpanCheck, VerificationReport
 
     __version__: str
 
-# Classes that only some sessions need, imported on first use.
+# Names that only some sessions need, imported on first use.
 _LAZY = {
     "AgreementReport": "_agreement",
     "Disagreement": "_agreement",
-    "compare": "_agreement",
-    "check": "_check",
-    "new_source": "_new_source",
     "MonthCoverage": "_coverage",
     "RecordView": "_display",
+    "SkippedFile": "_documents",
     "SourceCheck": "_verify",
-    "SpanMismatch": "_verify",
+    "SpanCheck": "_verify",
     "VerificationReport": "_verify",
+    "check": "_check",
+    "compare": "_agreement",
+    "locate": "_locate",
+    "new_source": "_new_source",
 }
 
 

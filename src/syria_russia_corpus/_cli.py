@@ -116,9 +116,9 @@ def _parser() -> argparse.ArgumentParser:
     export.set_defaults(run=_export)
 
     verify = commands.add_parser(
-        "verify", help="check every evidence span against your copies of the documents"
+        "verify", help="find every evidence span in your copies of the documents (exit 1 if any is not found)"
     )
-    verify.add_argument("directory", metavar="DIR", help="folder of the source documents (*.txt)")
+    verify.add_argument("directory", metavar="DIR", help="folder of your copies of the documents (*.txt)")
     verify.set_defaults(run=_verify)
 
     check = commands.add_parser("check", help="check a coder's folder against every codebook rule")

@@ -256,6 +256,10 @@ def table_for(kind: type[Any] | None) -> Table:
     return MIXED if kind is None else table_of(kind)
 
 
+def _no_names(_: str) -> None:
+    return None
+
+
 def _key(name: str) -> Callable[[Any, Names], Cell]:
     def get(row: Any, _: Names) -> Cell:
         value: Cell = row[name]
@@ -273,15 +277,20 @@ def _link(
     return Table(name, tuple(Column(n, t, d, _key(n)) for n, t, d in columns), key, refs)
 
 
+# A span's columns are its Evidence fields', anchor included; "start" and "end"
+# are reserved words in SQL, so they are named for the span.
+_SPAN_COLUMNS: Final = tuple(
+    attrs.evolve(column, name={"start": "span_start", "end": "span_end"}.get(column.name, column.name))
+    for column in columns_of(Evidence)
+)
+
 EVIDENCE_LINKS: Final = _link(
     "evidence",
     (
         ("record_type", "string", "quote, event or position"),
         ("record_id", "string", "Id of the record"),
         ("ordinal", "integer", "Order of the span within the record, from 0"),
-        ("source_id", "string", "Id of the source"),
-        ("span_start", "integer", "Offset of the span's first character"),
-        ("span_end", "integer", "Offset one past the span's last character"),
+        *((column.name, column.cell_type, column.description) for column in _SPAN_COLUMNS),
     ),
     ("record_type", "record_id", "ordinal"),
     {"source_id": ("sources", "id")},
@@ -322,9 +331,7 @@ def link_rows(collections: Mapping[str, Sequence[Any]]) -> dict[Table, list[dict
                 "record_type": kind.name,
                 "record_id": record.id,
                 "ordinal": ordinal,
-                "source_id": span.source_id,
-                "span_start": span.start,
-                "span_end": span.end,
+                **{column.name: column.get(span, _no_names) for column in _SPAN_COLUMNS},
             }
             for kind in spanned_kinds()
             for record in collections[kind.collection]

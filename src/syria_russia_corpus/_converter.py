@@ -10,7 +10,7 @@ from typing import Any, get_args, get_origin
 import cattrs
 
 from ._dates import PartialDate
-from ._records import Evidence
+from ._records import Anchor, Evidence
 from ._vocabulary import ENUMS
 from .exceptions import CorpusError
 
@@ -81,12 +81,39 @@ def _structure_optional_str(value: Any, _: type) -> str | None:
 
 def _structure_evidence(value: Any, _: type) -> Evidence:
     # Evidence is the most numerous object in a corpus; a hand-written hook
-    # checks its three fields without a call per field.
-    if type(value) is dict and len(value) == 3:
+    # checks its fields without a call per field. The anchor is optional:
+    # hand-written evidence of source_id, start and end alone is complete.
+    if type(value) is dict:
         source_id, start, end = value.get("source_id"), value.get("start"), value.get("end")
         if type(source_id) is str and type(start) is int and type(end) is int:
-            return Evidence(source_id=source_id, start=start, end=end)
-    raise BadValue("expected an object with source_id (a string), start and end (integers)")
+            if len(value) == 3:
+                return Evidence(source_id=source_id, start=start, end=end)
+            if len(value) == 4 and "anchor" in value:
+                anchor = value["anchor"]
+                return Evidence(
+                    source_id=source_id,
+                    start=start,
+                    end=end,
+                    anchor=None if anchor is None else _structure_anchor(anchor, Anchor),
+                )
+    raise BadValue(
+        "expected an object with source_id (a string), start and end (integers) and an optional anchor"
+    )
+
+
+def _structure_anchor(value: Any, _: type) -> Anchor:
+    if type(value) is dict and len(value) == 5:
+        digest, length, head = value.get("digest"), value.get("length"), value.get("head")
+        prefix, suffix = value.get("prefix"), value.get("suffix")
+        if (
+            type(digest) is str
+            and type(length) is int
+            and type(head) is int
+            and type(prefix) is str
+            and type(suffix) is str
+        ):
+            return Anchor(digest=digest, length=length, head=head, prefix=prefix, suffix=suffix)
+    raise BadValue("expected an object with digest, prefix and suffix (strings), length and head (integers)")
 
 
 @functools.cache
@@ -98,6 +125,7 @@ def converter() -> cattrs.Converter:
     converter.register_structure_hook(PartialDate, _structure_date)
     converter.register_structure_hook_func(lambda type_: type_ == (str | None), _structure_optional_str)
     converter.register_structure_hook(Evidence, _structure_evidence)
+    converter.register_structure_hook(Anchor, _structure_anchor)
     converter.register_unstructure_hook(PartialDate, str)
     for enum_type in ENUMS:
         converter.register_structure_hook(enum_type, _enum_hook(enum_type))

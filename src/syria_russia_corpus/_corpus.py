@@ -589,19 +589,31 @@ class Corpus:
     def verify(self, directory: str | Path) -> VerificationReport:
         """Check every evidence span against your copies of the documents.
 
-        Documents are the ``*.txt`` files of *directory*, matched to sources by
-        the SHA-256 of their bytes, whatever their names. The report says, per
-        source, whether its document was found, how many spans were checked and
-        which do not hold (out of bounds, or a quote that does not read as its span).
+        Documents are the ``*.txt`` files of *directory* (UTF-8 text, at most
+        4 MiB each), whatever their names. Each source's document is the file
+        with its SHA-256 or else, for a copy saved another way, the file that
+        holds most of its spans' words. Each span is then looked for at its
+        offsets and, failing that, by its anchor anywhere in the file, with
+        line breaks, spacing, quotation marks and dashes normalized (see
+        "Normalization and anchors" in the codebook). A quote must still read
+        as its first span. Files that cannot be documents (binary, not UTF-8,
+        too large, folders, pipes, devices, broken links) are skipped, each
+        with its reason in the report.
+
+        The sources' :attr:`~Source.url` says where each document was published.
+
+        Raises:
+            DocumentError: *directory* does not exist or is not a folder.
 
         Example:
-            With the documents in ``documents/``::
+            With your copies of the documents in ``documents/``::
 
                 import syria_russia_corpus as src
 
                 report = src.verify("documents/")
-                print(report)        # one line per source: OK, MISMATCH or MISSING
-                assert report.ok
+                print(report)  # a line per source: OK, FAILED or NOT FOUND, and each failing span
+                assert report.ok  # every span found, at its offsets or moved
+                report.sources[0].spans[0].status  # "exact", "moved", "ambiguous" or "missing"
         """
         from ._verify import verify  # hashing and file walking, only when verifying
 

@@ -12,18 +12,20 @@ import html
 import os
 import shutil
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import attrs
 
 from ._columns import DELIMITER, Cell, Names, Table, table_for
+from ._normalize import normalize_whitespace
 from ._records import Fatalities
 
 if TYPE_CHECKING:
     from ._collection import Records
     from ._corpus import Corpus
+    from ._verify import Match
 
 #: Environment variable naming a directory of the source documents.
 DOCUMENTS_ENV: Final = "SYRIA_RUSSIA_CORPUS_DOCUMENTS"
@@ -220,21 +222,30 @@ class RecordView:
         return [(label, text) for label, text in lines if text]
 
     def passages(self) -> list[_Passage]:
-        """Each evidence span, with its words in context when the document is at hand."""
-        documents = _documents(self.corpus)
+        """Each evidence span, with its words in context when the document is at hand.
+
+        The document is the corpus's own copy: the file of the documents folder
+        with the source's SHA-256, or else the one that holds its words. A span
+        found elsewhere than its offsets say is shown where it was found.
+        """
+        matches = _matches(self.corpus)
         passages = []
         for span in getattr(self.record, "evidence", ()):
             where = f"{span.source_id} [{span.start}:{span.end}]"
-            text = documents.get(span.source_id)
-            if text is None or span.end > len(text):
+            match = matches.get(span.source_id)
+            found = None if match is None else match.find(span)
+            if match is None or found is None or found.start is None or found.end is None:
                 passages.append(_Passage(where))
                 continue
+            start, end, text = found.start, found.end, match.finder.text
+            if found.status == "moved":
+                where += f", found at [{start}:{end}] of {match.document.path.name}"
             passages.append(
                 _Passage(
                     where,
-                    _shorten(text[max(span.start - _CONTEXT, 0) : span.start], _CONTEXT),
-                    " ".join(text[span.start : span.end].split()),
-                    _shorten(text[span.end : span.end + _CONTEXT], _CONTEXT),
+                    _shorten(text[max(start - _CONTEXT, 0) : start], _CONTEXT),
+                    normalize_whitespace(text[start:end]),
+                    _shorten(text[end : end + _CONTEXT], _CONTEXT),
                 )
             )
         return passages
@@ -260,16 +271,13 @@ class RecordView:
         return f"<div><strong>{html.escape(self._title())}</strong><table>{''.join(rows)}</table></div>"
 
 
-def _documents(corpus: Corpus) -> dict[str, str]:
-    """The text of each of *corpus*'s sources whose document is in the documents folder."""
+def _matches(corpus: Corpus) -> Mapping[str, Match]:
+    """The file of the documents folder found for each of *corpus*'s sources."""
     directory = os.environ.get(DOCUMENTS_ENV)
     if not directory or not Path(directory).is_dir():
         return {}
-    from ._verify import find_documents
+    from ._documents import read_documents
+    from ._verify import match_documents, spans_by_source
 
-    by_hash = find_documents(directory)
-    return {
-        source.id: by_hash[source.sha256].read_text(encoding="utf-8")
-        for source in corpus.sources()
-        if source.sha256 in by_hash
-    }
+    documents, _ = read_documents(directory)
+    return match_documents(corpus, documents, spans_by_source(corpus))

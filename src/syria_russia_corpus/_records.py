@@ -18,14 +18,55 @@ from ._vocabulary import (
 
 
 @attrs.frozen(kw_only=True)
+class Anchor:
+    """What finds a span's words again in another copy of its document.
+
+    After the W3C Web Annotation model: the evidence's offsets are the
+    position selector, tried first; the anchor stands in for the quote
+    selector, to recover from. It holds hashes, never the document's words.
+    Every hash is of the *normalized* text (see "Normalization and anchors" in
+    the codebook).
+
+    Attributes:
+        digest: First 16 hex digits of the SHA-256 of the span's text (UTF-8).
+            A candidate holds the span only if its digest is this.
+        length: Length of the span's text, in characters.
+        head: Rabin–Karp rolling hash of the span's first 8 characters (all of
+            them if it has fewer). It finds candidates in one pass over a document.
+        prefix: First 8 hex digits of the SHA-256 of the 16 characters before
+            the span (fewer at the document's start). It tells apart copies of
+            the same words.
+        suffix: First 8 hex digits of the SHA-256 of the 16 characters after the span.
+
+    Example:
+        >>> import syria_russia_corpus as src
+        >>> quote = src.load().quote("putin-not-discussing-asylum-2012-03-07")
+        >>> quote.text
+        'We aren’t even discussing the issue'
+        >>> anchor = quote.evidence[0].anchor
+        >>> anchor.length, len(anchor.digest), len(anchor.prefix), len(anchor.suffix)
+        (35, 16, 8, 8)
+    """
+
+    digest: str
+    length: int
+    head: int
+    prefix: str
+    suffix: str
+
+
+@attrs.frozen(kw_only=True)
 class Evidence:
     """Where a record stands in a source document.
 
     Attributes:
         source_id: The id of the :class:`Source` whose text holds the span.
-        start: Offset of the span's first character (a Python ``str`` index
-            into the document's text).
+        start: Offset of the span's first character. It is a Python ``str``
+            index into the document's text.
         end: Offset one past the span's last character.
+        anchor: What finds the span's words again in another copy of the
+            document, or None. A span without one is checked at its offsets
+            only; :func:`locate` fills it in.
 
     Example:
         >>> ev = Evidence(source_id="csm-russia-no-asylum-for-assad-2012-03-08", start=10, end=42)
@@ -36,6 +77,7 @@ class Evidence:
     source_id: str
     start: int
     end: int
+    anchor: Anchor | None = None
 
 
 @attrs.frozen(kw_only=True)

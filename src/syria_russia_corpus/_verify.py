@@ -1,46 +1,68 @@
-"""Checking every evidence span against a user's copies of the source documents."""
+"""Checking every evidence span against a user's copies of the source documents.
+
+A source's document is the file with its SHA-256, or else the file that
+holds most of its spans' words (found by their anchors), so that a copy saved
+from the web, whatever its layout, is found and checked too.
+"""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, get_args
 
 import attrs
 
-from ._records import Event, Position
-from .exceptions import CorpusDataError
+from ._anchors import Finder, Found
+from ._documents import Document, SkippedFile, read_documents
+from ._normalize import normalize, normalize_whitespace
+from ._records import Evidence, Quote
+from ._schema import spanned_kinds
+from .typing import SpanStatus
 
 if TYPE_CHECKING:
     from ._corpus import Corpus
 
-_WHITESPACE = re.compile(r"\s+")
-
-
-def normalize_whitespace(text: str) -> str:
-    r"""Turn non-breaking spaces into spaces and collapse runs of white space.
-
-    Example:
-        >>> normalize_whitespace("  Russia\xa0is\n  isolated ")
-        'Russia is isolated'
-    """
-    return _WHITESPACE.sub(" ", text.replace("\xa0", " ")).strip()
+_FOUND: frozenset[SpanStatus] = frozenset({"exact", "moved"})
+_SHOWN = 60  # characters of a span's words shown in a problem
 
 
 @attrs.frozen(kw_only=True)
-class SpanMismatch:
-    """An evidence span that does not hold what the record says.
+class SpanCheck:
+    """Where one evidence span's words were found in a copy of its document.
 
     Attributes:
-        record_id: The quote, event or position whose span fails.
-        evidence_index: Which of its spans.
-        problem: What is wrong, in words.
+        record_type: ``"quote"``, ``"event"`` or ``"position"``.
+        record_id: The id of the record whose span it is.
+        evidence_index: Which of the record's spans, from 0.
+        status: ``"exact"`` at the stated offsets, ``"moved"`` found once
+            elsewhere, ``"ambiguous"`` found in several places that nothing
+            tells apart, ``"missing"`` not found. A span without an anchor is
+            checked at its offsets only, in the file with the source's
+            SHA-256: ``"exact"`` if they are within the document (and a
+            quote reads as its span there); in another copy it is missing.
+        start: Offset in the copy where the words were found, or None.
+        end: Offset one past them, or None.
+        problem: Why the span was not found, in words; empty when it was.
     """
 
+    record_type: str
     record_id: str
     evidence_index: int
-    problem: str
+    status: SpanStatus
+    start: int | None = None
+    end: int | None = None
+    problem: str = ""
+
+    @property
+    def found(self) -> bool:
+        """Whether the words were found in one place: exact or moved."""
+        return self.status in _FOUND
+
+    def __str__(self) -> str:
+        where = f"{self.record_type} {self.record_id!r} evidence[{self.evidence_index}]"
+        return f"{where}: {self.status}" + (f": {self.problem}" if self.problem else "")
 
 
 @attrs.frozen(kw_only=True)
@@ -49,25 +71,48 @@ class SourceCheck:
 
     Attributes:
         source_id: The source checked.
-        path: The document found for it (by SHA-256), or None if none was.
-        spans_checked: How many spans were checked against it.
-        mismatches: The spans that failed.
+        path: The file found for it, or None if none was.
+        matched_by: ``"sha256"`` if the file has the source's SHA-256,
+            ``"content"`` if it was chosen as the file that holds most of the
+            source's words, or None if none was found.
+        url: Where the source was published (from :attr:`Source.url`), to
+            get a copy from; None if it is not known.
+        spans: One check per evidence span in the source, in record order.
     """
 
     source_id: str
     path: Path | None
-    spans_checked: int
-    mismatches: tuple[SpanMismatch, ...]
+    matched_by: Literal["sha256", "content"] | None
+    url: str | None
+    spans: tuple[SpanCheck, ...]
 
     @property
     def found(self) -> bool:
-        """Whether a document with the source's SHA-256 was found."""
+        """Whether a file was found for the source."""
         return self.path is not None
 
     @property
     def ok(self) -> bool:
-        """Found, and every span holds."""
-        return self.found and not self.mismatches
+        """Found, and every span found in it: exact or moved."""
+        return self.found and all(span.found for span in self.spans)
+
+    @property
+    def failing(self) -> tuple[SpanCheck, ...]:
+        """The spans not found, or found in several places."""
+        return tuple(span for span in self.spans if not span.found)
+
+    def __str__(self) -> str:
+        if self.path is None:
+            where = f"get it from {self.url}" if self.url else "no address is known (see its notes)"
+            return f"NOT FOUND {self.source_id}: no file has its SHA-256 or holds its words; {where}"
+        counts = Counter(span.status for span in self.spans)
+        tally = ", ".join(f"{counts[status]} {status}" for status in get_args(SpanStatus))
+        how = "its SHA-256" if self.matched_by == "sha256" else "its words"
+        lines = [
+            f"{'OK' if self.ok else 'FAILED':<9} {self.source_id}: {len(self.spans)} spans, {tally} "
+            f"({self.path.name}, found by {how})"
+        ]
+        return "\n".join(lines + [f"          {span}" for span in self.failing])
 
 
 @attrs.frozen
@@ -76,87 +121,163 @@ class VerificationReport:
 
     Attributes:
         sources: One check per source of the corpus.
+        skipped: The files of the folder that could not be documents, each with its reason.
     """
 
     sources: tuple[SourceCheck, ...]
+    skipped: tuple[SkippedFile, ...] = ()
 
     @property
     def ok(self) -> bool:
-        """Every source found and every span in it sound."""
+        """Every source found, and every span of every source found in it."""
         return all(check.ok for check in self.sources)
 
     def __str__(self) -> str:
-        lines = []
-        for check in self.sources:
-            if not check.found:
-                lines.append(f"MISSING  {check.source_id}: no document with its SHA-256")
-                continue
-            status = "OK      " if check.ok else "MISMATCH"
-            lines.append(
-                f"{status} {check.source_id}: {check.spans_checked} spans checked, "
-                f"{len(check.mismatches)} mismatches ({check.path.name if check.path else ''})"
-            )
-            lines += [
-                f"           {m.record_id} evidence[{m.evidence_index}]: {m.problem}"
-                for m in check.mismatches
-            ]
+        lines = [str(check) for check in self.sources]
+        lines += [f"SKIPPED   {file.path.name}: {file.reason}" for file in self.skipped]
         return "\n".join(lines)
 
 
-def find_documents(directory: str | Path) -> dict[str, Path]:
-    """Map the SHA-256 of each ``*.txt`` file in *directory* to its path."""
-    import hashlib
-
-    root = Path(directory)
-    if not root.is_dir():
-        raise CorpusDataError([f"{root}: not a directory; pass the folder that holds the source documents"])
-    return {hashlib.sha256(path.read_bytes()).hexdigest(): path for path in sorted(root.glob("*.txt"))}
-
-
 class _Span(NamedTuple):
+    record_type: str
     record_id: str
     evidence_index: int
-    start: int
-    end: int
+    evidence: Evidence
     quote_text: str | None  # set on a quote's first span, which must read as the quote
+
+
+class Match(NamedTuple):
+    """The file found for a source, and each of its spans' place in it."""
+
+    document: Document
+    finder: Finder
+    matched_by: Literal["sha256", "content"]
+    found: Sequence[Found]
+
+    def find(self, evidence: Evidence) -> Found:
+        """Where *evidence*'s words are in the file.
+
+        A span without an anchor is looked for at its offsets only, and only in
+        the file with the source's SHA-256: in another copy they point elsewhere.
+        """
+        if evidence.anchor is None and self.matched_by == "content":
+            return Found("missing")
+        return self.finder.find(evidence)
 
 
 def verify(corpus: Corpus, directory: str | Path) -> VerificationReport:
     """Check every span of *corpus* against the documents in *directory*."""
-    documents = find_documents(directory)
+    documents, skipped = read_documents(directory)
+    spans = spans_by_source(corpus)
+    matches = match_documents(corpus, documents, spans)
     checks = []
     for source in corpus.sources():
-        path = documents.get(source.sha256)
-        spans = list(_spans_in(corpus, source.id))
-        if path is None:
-            checks.append(SourceCheck(source_id=source.id, path=None, spans_checked=0, mismatches=()))
-            continue
-        text = path.read_text(encoding="utf-8")
-        mismatches = tuple(m for m in (_check(text, span) for span in spans) if m is not None)
+        match = matches.get(source.id)
+        own = spans.get(source.id, [])
+        if match is None:
+            results = [_failed(span, "the document was not found") for span in own]
+        else:
+            pairs = zip(own, match.found, strict=True)
+            results = [_check(span, found, match) for span, found in pairs]
         checks.append(
-            SourceCheck(source_id=source.id, path=path, spans_checked=len(spans), mismatches=mismatches)
+            SourceCheck(
+                source_id=source.id,
+                path=None if match is None else match.document.path,
+                matched_by=None if match is None else match.matched_by,
+                url=source.url,
+                spans=tuple(results),
+            )
         )
-    return VerificationReport(tuple(checks))
+    return VerificationReport(tuple(checks), tuple(skipped))
 
 
-def _spans_in(corpus: Corpus, source_id: str) -> Iterable[_Span]:
-    for quote in corpus.quotes():
-        for index, span in enumerate(quote.evidence):
-            if span.source_id == source_id:
-                yield _Span(quote.id, index, span.start, span.end, quote.text if index == 0 else None)
-    others: list[Event | Position] = [*corpus.events(), *corpus.positions()]
-    for record in others:
-        for index, span in enumerate(record.evidence):
-            if span.source_id == source_id:
-                yield _Span(record.id, index, span.start, span.end, None)
+def spans_by_source(corpus: Corpus) -> dict[str, list[_Span]]:
+    """Every evidence span of *corpus*, by the source it is in."""
+    spans: dict[str, list[_Span]] = {}
+    for span in _spans(corpus):
+        spans.setdefault(span.evidence.source_id, []).append(span)
+    return spans
 
 
-def _check(text: str, span: _Span) -> SpanMismatch | None:
-    if not 0 <= span.start < span.end <= len(text):
-        problem = f"span {span.start}:{span.end} is outside the document's {len(text)} characters"
-    elif span.quote_text is not None and normalize_whitespace(text[span.start : span.end]) != span.quote_text:
-        found = normalize_whitespace(text[span.start : span.end])
-        problem = f"the span reads {found[:60]!r}, not the quote's text"
-    else:
-        return None
-    return SpanMismatch(record_id=span.record_id, evidence_index=span.evidence_index, problem=problem)
+def _spans(corpus: Corpus) -> Iterator[_Span]:
+    for kind in spanned_kinds():
+        records: Sequence[Any] = getattr(corpus, kind.collection)()
+        for record in records:
+            for index, evidence in enumerate(record.evidence):
+                text = record.text if isinstance(record, Quote) and index == 0 else None
+                yield _Span(kind.name, record.id, index, evidence, text)
+
+
+def match_documents(
+    corpus: Corpus, documents: Sequence[Document], spans: Mapping[str, Sequence[_Span]]
+) -> dict[str, Match]:
+    """The file of each source of *corpus* found among *documents*: by SHA-256, else by its words."""
+    by_hash = {document.sha256: document for document in reversed(documents)}
+    finders: dict[Path, Finder] = {}
+
+    def finder_of(document: Document) -> Finder:
+        finder = finders.get(document.path)
+        if finder is None:
+            finder = finders[document.path] = Finder(document.text)
+        return finder
+
+    matches: dict[str, Match] = {}
+    for source in corpus.sources():
+        own = [span.evidence for span in spans.get(source.id, ())]
+        document = by_hash.get(source.sha256)
+        if document is not None:
+            finder = finder_of(document)
+            matches[source.id] = Match(document, finder, "sha256", [finder.find(span) for span in own])
+            continue
+        if not any(span.anchor for span in own):
+            continue  # nothing to recognise its words by
+        best: Match | None = None
+        best_count = 0
+        for document in documents:
+            match = Match(document, finder_of(document), "content", ())
+            found = [match.find(span) for span in own]
+            count = sum(place.status != "missing" for place in found)
+            if count > best_count:
+                best, best_count = match._replace(found=found), count
+        if best is not None:
+            matches[source.id] = best
+    return matches
+
+
+def _check(span: _Span, found: Found, match: Match) -> SpanCheck:
+    start, end, finder = found.start, found.end, match.finder
+    if found.status == "ambiguous":
+        places = ", ".join(f"{first}:{last}" for first, last in found.places)
+        problem = f"its words are at {places}, and nothing around them tells which is meant"
+        return _failed(span, problem, "ambiguous")
+    if start is None or end is None:
+        if span.evidence.anchor is not None:
+            return _failed(span, "its words are not in this copy")
+        if match.matched_by == "content":
+            return _failed(span, "it has no anchor to find it by in a copy other than the source's own")
+        stated = f"{span.evidence.start}:{span.evidence.end}"
+        return _failed(span, f"span {stated} is outside the document's {len(finder.text)} characters")
+    if span.quote_text is not None:
+        first, last = finder.normalized.span(start, end)
+        if finder.normalized.text[first:last] != normalize(span.quote_text).text:
+            reads = normalize_whitespace(finder.text[start:end])
+            shown = reads if len(reads) <= _SHOWN else reads[: _SHOWN - 1] + "…"
+            return _failed(span, f"the span reads {shown!r}, not the quote's text")
+    return SpanCheck(
+        record_type=span.record_type,
+        record_id=span.record_id,
+        evidence_index=span.evidence_index,
+        status=found.status,
+        start=start,
+        end=end,
+    )
+
+
+def _failed(span: _Span, problem: str, status: SpanStatus = "missing") -> SpanCheck:
+    return SpanCheck(
+        record_type=span.record_type,
+        record_id=span.record_id,
+        evidence_index=span.evidence_index,
+        status=status,
+        problem=problem,
+    )

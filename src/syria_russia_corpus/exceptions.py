@@ -70,6 +70,67 @@ class SourceNotFoundError(RecordNotFoundError):
         super().__init__("source", record_id, suggestions)
 
 
+class WordsNotFoundError(CorpusError, LookupError):
+    """:func:`~syria_russia_corpus.locate` did not find the words in the document.
+
+    Attributes:
+        words: The words looked for.
+        document: The document they were looked for in.
+        closest: The passage of the document that comes closest, as it reads there.
+        closest_start: Offset of that passage in the document.
+        closest_end: Offset one past it.
+    """
+
+    def __init__(self, words: str, document: str, closest: str, closest_start: int, closest_end: int) -> None:
+        self.words = words
+        self.document = document
+        self.closest = closest
+        self.closest_start = closest_start
+        self.closest_end = closest_end
+        where = (
+            f"; the closest passage is at {closest_start}:{closest_end}: {closest!r}; "
+            "copy the words from there"
+            if closest
+            else ""
+        )
+        super().__init__(f"{_shortened(words)!r} is not in {document}{where}")
+
+
+class AmbiguousWordsError(CorpusError, LookupError):
+    """:func:`~syria_russia_corpus.locate` found the words more than once.
+
+    Attributes:
+        words: The words looked for.
+        document: The document they were looked for in.
+        occurrences: The ``(start, end)`` offsets of every occurrence, in order.
+        contexts: Each occurrence with the words around it, the words in brackets.
+    """
+
+    def __init__(
+        self, words: str, document: str, occurrences: Sequence[tuple[int, int]], contexts: Sequence[str]
+    ) -> None:
+        self.words = words
+        self.document = document
+        self.occurrences = tuple(occurrences)
+        self.contexts = tuple(contexts)
+        listed = "; ".join(
+            f"({number}) at {start}:{end}: {context}"
+            for number, ((start, end), context) in enumerate(zip(occurrences, contexts, strict=True), 1)
+        )
+        super().__init__(
+            f"{_shortened(words)!r} occurs {len(self.occurrences)} times in {document}: {listed}; "
+            "add words before or after it to make it unique, or pass occurrence=N to take the Nth"
+        )
+
+
+class DocumentError(CorpusError, OSError):
+    """A document, or the folder of documents, that was asked for cannot be read.
+
+    It does not exist, is not a folder (or not a file), or is not UTF-8 text
+    of at most the size a document may have.
+    """
+
+
 class InvalidDateError(CorpusError, ValueError):
     """A date is not in the supported EDTF subset, or does not exist."""
 
@@ -111,6 +172,10 @@ class MissingDependencyError(CorpusError, ImportError):
             f'or with your wheel (python -m pip install "syria_russia_corpus-<version>.whl[{extra}]")',
             name=package,
         )
+
+
+def _shortened(text: str, width: int = 80) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _quoted_list(items: Sequence[str]) -> str:

@@ -29,4 +29,9 @@ ExportFormat = Literal["json", "csv", "jsonl", "parquet", "datapackage"]
 #: The formats :func:`cite` writes.
 CitationFormat = Literal["text", "bibtex"]
 
-__all__ = ["ActorLike", "CitationFormat", "DateLike", "ExportFormat"]
+#: Where :func:`verify` found an evidence span's words in a copy of its document:
+#: ``"exact"`` at the stated offsets, ``"moved"`` elsewhere, ``"ambiguous"`` in
+#: several places, ``"missing"`` nowhere.
+SpanStatus = Literal["exact", "moved", "ambiguous", "missing"]
+
+__all__ = ["ActorLike", "CitationFormat", "DateLike", "ExportFormat", "SpanStatus"]

@@ -17,25 +17,35 @@ from typing_extensions import assert_type
 import syria_russia_corpus as src
 from syria_russia_corpus import (
     Actor,
+    Anchor,
     Corpus,
     DatePrecision,
     Event,
     EventType,
+    Evidence,
     PartialDate,
     Position,
     Quote,
     QuoteKind,
     Records,
     RecordView,
+    SkippedFile,
     Source,
     SourceCheck,
+    SpanCheck,
     Stance,
     StanceChange,
     Topic,
     VerificationReport,
 )
-from syria_russia_corpus.exceptions import CorpusDataError, CorpusError, UnknownActorError
-from syria_russia_corpus.typing import ActorLike, DateLike, ExportFormat
+from syria_russia_corpus.exceptions import (
+    AmbiguousWordsError,
+    CorpusDataError,
+    CorpusError,
+    UnknownActorError,
+    WordsNotFoundError,
+)
+from syria_russia_corpus.typing import ActorLike, DateLike, ExportFormat, SpanStatus
 
 corpus = src.load()
 assert_type(corpus, Corpus)
@@ -97,12 +107,27 @@ report = src.verify("documents")
 assert_type(report, VerificationReport)
 assert_type(report.ok, bool)
 assert_type(report.sources[0], SourceCheck)
+assert_type(report.sources[0].path, Path | None)
+assert_type(report.sources[0].spans[0], SpanCheck)
+assert_type(report.sources[0].spans[0].status, SpanStatus)
+assert_type(report.sources[0].spans[0].start, int | None)
+assert_type(report.skipped[0], SkippedFile)
+evidence = src.locate(Path("article.txt"), "the words", source_id="article", occurrence=2)
+assert_type(evidence, Evidence)
+assert_type(src.locate("article.txt", "the words", source_id="article").anchor, Anchor | None)
 assert_type(src.cite(format="bibtex"), str)
 assert_type(src.coverage()[0].month, str)
 assert_type(src.stance_changes("Russia")[0].certain, bool)
 assert_type(src.plot_stance_timeline("Russia"), Axes)
 assert_type(src.__version__, str)
 assert_type(src.DATA_VERSION, str)
+
+try:
+    src.locate("article.txt", "the words", source_id="article")
+except AmbiguousWordsError as error:
+    assert_type(error.occurrences, tuple[tuple[int, int], ...])
+except WordsNotFoundError as error:
+    assert_type(error.closest, str)
 
 try:
     src.actor("nobody")
