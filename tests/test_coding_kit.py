@@ -209,3 +209,32 @@ def test_compare_command(tmp_path: Path, putin_quote: Quote, capsys: pytest.Capt
     printed = capsys.readouterr().out
     assert "matched: 1 quotes, 0 events, 0 positions" in printed
     assert "kind: my-putin-quote" in printed
+
+
+def test_check_with_documents_fills_in_anchors(tmp_path: Path, putin_quote: Quote, documents_dir: Path):
+    """check --documents finds every span of the folder and writes the anchors its spans lack."""
+    bare = attrs.evolve(
+        putin_quote, evidence=tuple(attrs.evolve(e, anchor=None) for e in putin_quote.evidence)
+    )
+    folder = write(tmp_path / "coding", quotes=[bare])
+    assert main(["check", str(folder), "--documents", str(documents_dir)]) == 0
+    (written,) = json.loads((folder / "quotes.json").read_text(encoding="utf-8"))
+    assert written["evidence"][0]["anchor"] == unstructure(putin_quote.evidence[0].anchor)
+
+
+def test_check_with_documents_reports_a_quote_that_is_not_its_span(
+    tmp_path: Path, putin_quote: Quote, documents_dir: Path
+):
+    """A quote whose offsets hold other words is reported with its file, record and span."""
+    span = putin_quote.evidence[0]
+    moved = attrs.evolve(
+        putin_quote, evidence=(attrs.evolve(span, start=span.start + 3, end=span.end + 3, anchor=None),)
+    )
+    folder = write(tmp_path / "coding", quotes=[moved])
+    problems = src.check(folder, base=src.load(), documents=documents_dir, fill_anchors=True)
+    assert len(problems) == 1
+    assert problems[0].startswith(f"{folder / 'quotes.json'}: record 'my-putin-quote', field 'evidence[0]'")
+    (written,) = json.loads((folder / "quotes.json").read_text(encoding="utf-8"))
+    assert "anchor" not in written["evidence"][0] or written["evidence"][0]["anchor"] is None, (
+        "nothing written"
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
@@ -14,12 +15,15 @@ from ._layering import layered, records_of
 from ._loading import RecordSet, labels_in, read_directory
 from ._names import build_name_index, name_key
 from ._records import Actor, Position, Quote, Source
-from ._schema import KINDS, RecordKind
+from ._schema import KINDS, RecordKind, kind_named
 from ._vocabulary import PositionBasis, QuoteKind
 from .exceptions import ArgumentTypeError, CorpusDataError
 
 if TYPE_CHECKING:
     from ._corpus import Corpus
+    from ._normalize import Normalized
+    from ._records import Anchor
+    from ._verify import VerificationReport
 
 _SLUG: Final = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 _OWN_WORDS: Final = (QuoteKind.DIRECT, QuoteKind.PARTIAL)
@@ -47,7 +51,13 @@ class _Known:
         )
 
 
-def check(directory: str | Path, *, base: Corpus | None = None) -> tuple[str, ...]:
+def check(
+    directory: str | Path,
+    *,
+    base: Corpus | None = None,
+    documents: str | Path | None = None,
+    fill_anchors: bool = False,
+) -> tuple[str, ...]:
     """Every problem of a coder's folder: loading's, and the codebook rules loading leaves to coders.
 
     The folder is read as :meth:`Corpus.from_path` reads it, built on *base*
@@ -55,7 +65,18 @@ def check(directory: str | Path, *, base: Corpus | None = None) -> tuple[str, ..
     own records: evidence on every quote, event and position; slug-shaped ids;
     no alias naming two actors; no quote dated after its source's
     publication; a ``stated`` position links a direct or partial quote by its
-    own actor; no ``TO CHECK`` note left by ``new-source``.
+    own actor; no ``TO CHECK`` note left by ``new-source``. With *documents*,
+    a folder of the source documents, every span of the folder's records must
+    be found in its document and every quote must read as its span.
+
+    Args:
+        directory: The coder's folder.
+        base: The corpus the folder builds on, or None to read it alone.
+        documents: A folder of the documents the records are coded from.
+        fill_anchors: With *documents*, write the anchor of every span that
+            has none and is found at its offsets into the folder's files (so
+            that it can be found again in other copies); each file is
+            replaced whole or not at all.
 
     Returns:
         One line per problem, each naming the file, the record, the field and
@@ -87,7 +108,69 @@ def check(directory: str | Path, *, base: Corpus | None = None) -> tuple[str, ..
         problems += [
             f"{where}: record {r.id!r}, {p}" for r in own[kind.collection] for p in _rules(kind, r, known)
         ]
+    if documents is not None and problems:
+        problems.append(f"{documents}: the documents are checked once the problems above are mended")
+    elif documents is not None:
+        problems += _against_documents(root, own, merged, documents, fill_anchors=fill_anchors)
     return tuple(problems)
+
+
+def _against_documents(
+    root: Path, own: RecordSet, merged: RecordSet, documents: str | Path, *, fill_anchors: bool
+) -> list[str]:
+    """The folder's spans and quotes checked in *documents*, and their missing anchors filled in."""
+    from ._corpus import Corpus
+    from ._integrity import ValidatedRecords
+
+    label = labels_in(root)
+    problems: list[str] = []
+    report = Corpus(ValidatedRecords(merged)).verify(documents)
+    mine = {(kind.name, record.id) for kind in KINDS for record in own[kind.collection]}
+    for source in report.sources:
+        if ("source", source.source_id) in mine and source.path is None:
+            problems.append(
+                f"{label('sources.json')}: record {source.source_id!r}, field 'sha256': no document in "
+                f"{documents} has this SHA-256 or holds the source's words"
+            )
+        problems += [
+            f"{label(kind_named(span.record_type + 's').file_name)}: record {span.record_id!r}, "
+            f"field 'evidence[{span.evidence_index}]': {span.status}: {span.problem}"
+            for span in source.failing
+            if (span.record_type, span.record_id) in mine
+        ]
+    if fill_anchors and not problems:
+        _write_anchors(root, own, report, documents)
+    return problems
+
+
+def _write_anchors(root: Path, own: RecordSet, report: VerificationReport, documents: str | Path) -> None:
+    from ._anchors import anchor_of
+    from ._converter import unstructure
+    from ._documents import read_document
+    from ._export import write_atomically
+    from ._normalize import normalize
+
+    texts = {
+        check.source_id: normalize(read_document(check.path).text)
+        for check in report.sources
+        if check.path is not None and check.matched_by == "sha256"
+    }
+    for kind in (kind for kind in KINDS if kind.has_evidence):
+        records = own[kind.collection]
+        anchored = [_anchored(record, texts, anchor_of) for record in records]
+        if anchored != list(records):
+            text = json.dumps([unstructure(r) for r in anchored], indent=2, ensure_ascii=False) + "\n"
+            write_atomically(root / kind.file_name, text.encode("utf-8"))
+
+
+def _anchored(record: Any, texts: Mapping[str, Normalized], anchor_of: Callable[..., Anchor | None]) -> Any:
+    spans = tuple(
+        attrs.evolve(span, anchor=anchor_of(texts[span.source_id], span.start, span.end))
+        if span.anchor is None and span.source_id in texts
+        else span
+        for span in record.evidence
+    )
+    return attrs.evolve(record, evidence=spans)
 
 
 def _rules(kind: RecordKind[Any], record: Any, known: _Known) -> Iterator[str]:

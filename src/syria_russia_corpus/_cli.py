@@ -123,6 +123,11 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="check a coder's folder against every codebook rule")
     check.add_argument("directory", metavar="DIR", help="the folder of JSON files to check")
+    check.add_argument(
+        "--documents",
+        metavar="DOCS",
+        help="also find every span in these documents, and fill in missing anchors",
+    )
     check.set_defaults(run=_check)
 
     compare = commands.add_parser("compare", help="intercoder agreement between two folders")
@@ -233,7 +238,10 @@ def _verify(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     from ._check import check
 
-    problems = check(args.directory, base=None if args.alone else _bundled.load())
+    base = None if args.alone else _bundled.load()
+    problems = check(
+        args.directory, base=base, documents=args.documents, fill_anchors=args.documents is not None
+    )
     for problem in problems:
         print(problem)
     print(f"{len(problems)} problem{'' if len(problems) == 1 else 's'}" if problems else "no problems")
