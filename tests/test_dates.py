@@ -546,3 +546,29 @@ def test_import_does_not_load_calendar():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("text", ["２０１２-０５", "٢٠١٢", "2012-0٥-01", "2012-05-2５?"])
+def test_non_ascii_digits_are_refused(text: str):
+    """Digits of other scripts are not EDTF digits, though Python's \\d matches them."""
+    with pytest.raises(InvalidDateError, match="is not a supported date"):
+        PartialDate.parse(text)
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs", "message"),
+    [
+        ((2012.5,), {}, "year must be an int, not float"),
+        ((True,), {}, "year must be an int, not bool"),
+        ((2012, 5.0), {}, "month must be an int"),
+        ((2012, 5, False), {}, "day must be an int"),
+        ((2012,), {"uncertain": "no"}, "uncertain must be True or False"),
+        ((2012,), {"open_end": 1}, "open_end must be True or False"),
+    ],
+)
+def test_constructor_refuses_parts_of_the_wrong_type(
+    args: tuple[Any, ...], kwargs: dict[str, Any], message: str
+):
+    """A float or a bool is not a year, and a flag must be a real bool."""
+    with pytest.raises(ArgumentTypeError, match=message):
+        PartialDate(*args, **kwargs)

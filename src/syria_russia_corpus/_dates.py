@@ -11,7 +11,8 @@ import attrs
 
 from .exceptions import ArgumentTypeError, InvalidDateError, InvalidQueryError
 
-_EDTF = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?P<flag>[?~%])?")
+# ASCII digits only: \d would also take "２０１２" or "٢٠١٢", which no EDTF reader accepts.
+_EDTF = re.compile(r"(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?(?P<flag>[?~%])?")
 
 # The open, unbounded end of an interval, as EDTF writes it.
 _OPEN = ".."
@@ -143,6 +144,7 @@ class PartialDate:
             )
 
     def __attrs_post_init__(self) -> None:
+        _check_types(self)
         _check_calendar(self.year, self.month, self.day)
         if self.until is not None or self.open_start or self.open_end:
             self._check_interval()
@@ -414,6 +416,23 @@ def _days_in_month(year: int, month: int) -> int:
     if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
         return 29
     return _DAYS_IN_MONTH[month - 1]
+
+
+def _check_types(date: PartialDate) -> None:
+    # A float or a bool would pass the calendar check (True is 1) and then fail
+    # or mislead far from here: 2012.5 is no year, and "no" is no flag.
+    for name, value in (("year", date.year), ("month", date.month), ("day", date.day)):
+        if value is not None and (type(value) is bool or not isinstance(value, int)):
+            raise ArgumentTypeError(f"{name} must be an int, not {type(value).__name__} ({value!r})")
+    flags = {
+        "uncertain": date._uncertain,
+        "approximate": date._approximate,
+        "open_start": date.open_start,
+        "open_end": date.open_end,
+    }
+    for name, flag in flags.items():
+        if type(flag) is not bool:
+            raise ArgumentTypeError(f"{name} must be True or False, not {flag!r}")
 
 
 def _check_calendar(year: int, month: int | None, day: int | None) -> None:
