@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 import syria_russia_corpus as src
-from syria_russia_corpus import Corpus
+from syria_russia_corpus import Actor, ActorKind, Corpus, _loading
 from syria_russia_corpus._converter import unstructure
 from syria_russia_corpus._schema import KINDS
-from syria_russia_corpus.exceptions import CorpusDataError
+from syria_russia_corpus.exceptions import ArgumentTypeError, CorpusDataError, InvalidQueryError
 
 from .conftest import small_records
 
@@ -303,3 +305,309 @@ def test_round_trip_is_exact_on_bundled_data():
         for record in records:
             assert unstructure(record) == by_id[record.id]
             assert list(unstructure(record)) == list(by_id[record.id]), "key order differs"
+
+
+# -- values that parse but cannot be trusted -------------------------------------------
+
+
+def test_repeated_key_is_refused_with_record_and_field(tmp_path: Path):
+    """A key repeated in one object is named with the record and the path; json.loads would keep one."""
+    write_corpus(tmp_path)
+    text = (tmp_path / "actors.json").read_text(encoding="utf-8")
+    (tmp_path / "actors.json").write_text(
+        text.replace('"kind": "state"', '"kind": "state", "kind": "person"', 1)
+    )
+    events = (tmp_path / "events.json").read_text(encoding="utf-8")
+    (tmp_path / "events.json").write_text(events.replace('"start": 0', '"start": 0, "start": 5', 1))
+    problems = problems_of(tmp_path)
+    assert any(
+        "actors.json: record 'russia' (index 0), field 'kind': the key appears 2 times in one object "
+        "(values 'state', 'person')" in p
+        for p in problems
+    ), problems
+    assert any(
+        "events.json: record 'e-houla' (index 0), field 'evidence[0].start': the key appears 2" in p
+        for p in problems
+    )
+    assert len(problems) == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "change", "expected"),
+    [
+        ("quotes.json", {"date": "２０１２-０５"}, "field 'date': '２０１２-０５' is not a supported date"),
+        ("sources.json", {"sha256": "ABC"}, "field 'sha256': 'ABC' is not a SHA-256"),
+        ("sources.json", {"sha256": "A" * 64}, "it needs 64 lowercase hexadecimal digits"),
+        ("sources.json", {"sha256": "g" * 64}, "is not a SHA-256"),
+        ("actors.json", {"id": ""}, "field 'id': '' is blank"),
+        ("quotes.json", {"id": " \t"}, "field 'id': ' \\t' is blank"),
+        ("actors.json", {"name": "  "}, "field 'name': '  ' is blank"),
+        ("actors.json", {"aliases": ["Russian Federation", ""]}, "field 'aliases[1]': '' is blank"),
+        (
+            "events.json",
+            {"fatalities": {"count": -3, "qualifier": "exact"}},
+            "'fatalities.count': -3 is negative",
+        ),
+        (
+            "events.json",
+            {"fatalities": {"count": 2**63, "qualifier": "exact"}},
+            "field 'fatalities.count': expected an integer that fits in 64 bits",
+        ),
+        (
+            "quotes.json",
+            {"evidence": [{"source_id": "doc", "start": 0, "end": 2**63}]},
+            "field 'evidence[0].end': expected an integer that fits in 64 bits",
+        ),
+        ("actors.json", {"name": "Russia\ud800"}, "field 'name': holds a lone surrogate (U+D800)"),
+        ("actors.json", {"aliases": ["\udfff"]}, "field 'aliases[0]': holds a lone surrogate (U+DFFF)"),
+        ("sources.json", {"outlet": "x\udc00"}, "field 'outlet': holds a lone surrogate (U+DC00)"),
+        ("quotes.json", {"text": "words\x00"}, "field 'text': holds a NUL character (U+0000)"),
+        ("quotes.json", {"via": ["lavrov\x00"]}, "field 'via[0]': holds a NUL character"),
+    ],
+)
+def test_values_that_would_load_wrongly_are_refused(
+    tmp_path: Path, name: str, change: dict[str, Any], expected: str
+):
+    """Repeated keys aside, each value here parses but is no sound value of its field."""
+    data = write_corpus(tmp_path)
+    data[name][0].update(change)
+    rewrite(tmp_path, name, data[name])
+    problems = problems_of(tmp_path)
+    assert any(expected in p and p.startswith(str(tmp_path / name)) for p in problems), problems
+
+
+def test_largest_64_bit_integer_loads(tmp_path: Path):
+    """2**63 - 1 still fits the exports, so it loads."""
+    data = write_corpus(tmp_path)
+    data["events.json"][0]["fatalities"] = {"count": 2**63 - 1, "qualifier": "exact"}
+    rewrite(tmp_path, "events.json", data["events.json"])
+    assert Corpus.from_path(tmp_path).event("e-houla").fatalities.count == 2**63 - 1  # type: ignore[union-attr]
+
+
+def test_deep_nesting_is_a_problem_not_a_recursion_error(tmp_path: Path):
+    """JSON nested past Python's recursion limit is reported against its file."""
+    write_corpus(tmp_path)
+    (tmp_path / "quotes.json").write_text("[" * 100_000 + "]" * 100_000)
+    (problem,) = problems_of(tmp_path)
+    assert problem == f"{tmp_path / 'quotes.json'}: JSON nested too deeply to read; " + (
+        "no record nests more than a few levels"
+    )
+
+
+def test_nesting_within_a_field_is_shown_briefly(tmp_path: Path):
+    """A deeply nested value that parses is reported with its start only."""
+    data = write_corpus(tmp_path)
+    (tmp_path / "actors.json").write_text(
+        json.dumps(data["actors.json"]).replace('"Russia"', "[" * 500 + "]" * 500, 1), encoding="utf-8"
+    )
+    (problem,) = problems_of(tmp_path)
+    assert "field 'name': expected a string, got an array (value [[[[[[[...]]]]]]])" in problem
+
+
+def test_an_integer_past_4300_digits_is_placed(tmp_path: Path):
+    """An integer Python will not convert is reported with its line and column, not as a ValueError."""
+    write_corpus(tmp_path)
+    (tmp_path / "events.json").write_text('[\n  {"id": ' + "9" * 5000 + "}]")
+    (problem,) = problems_of(tmp_path)
+    assert problem == f"{tmp_path / 'events.json'}: a number is too long to read at line 2, column 10"
+
+
+def test_long_values_are_cut_short(tmp_path: Path):
+    """A megabyte of text in a bad field costs the message about 80 characters."""
+    data = write_corpus(tmp_path)
+    data["quotes.json"][0]["kind"] = "x" * 1_000_000
+    data["quotes.json"][1]["speaker_id"] = "y" * 1_000_000
+    rewrite(tmp_path, "quotes.json", data["quotes.json"])
+    problems = problems_of(tmp_path)
+    assert len(problems) == 2
+    assert all(len(p) < 400 for p in problems), [len(p) for p in problems]
+    assert any("(value 'xxxxxxxx" in p and "...xxx" in p for p in problems)
+
+
+# -- files that are not files --------------------------------------------------------------
+
+
+def _load_in_time(directory: Path) -> tuple[str, ...]:
+    """The problems of loading *directory*, failing instead of hanging if the load waits."""
+    import threading
+
+    found: list[tuple[str, ...]] = []
+    worker = threading.Thread(target=lambda: found.append(problems_of(directory)), daemon=True)
+    worker.start()
+    worker.join(timeout=20)
+    assert not worker.is_alive(), "loading hung"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("make", "expected"),
+    [
+        (lambda path: path.mkdir(), "is a directory, not a regular file"),
+        (os.mkfifo, "is a FIFO, not a regular file"),
+        (lambda path: path.symlink_to("/dev/zero"), "is a device, not a regular file"),
+        (lambda path: path.symlink_to(path), "cannot be read: Too many levels of symbolic links"),
+    ],
+)
+def test_special_files_are_refused_without_waiting(tmp_path: Path, make: Any, expected: str):
+    """A directory, FIFO, device or symlink loop at a file's name is refused at once, named."""
+    write_corpus(tmp_path)
+    (tmp_path / "quotes.json").unlink()
+    make(tmp_path / "quotes.json")
+    (problem,) = _load_in_time(tmp_path)
+    assert problem == f"{tmp_path / 'quotes.json'}: {expected}" or problem.startswith(
+        f"{tmp_path / 'quotes.json'}: {expected}"
+    )
+
+
+def test_the_size_cap_holds_for_a_file_that_reports_size_0(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A /proc file says it is empty; reading stops one byte past the cap all the same."""
+    write_corpus(tmp_path)
+    cap = max(path.stat().st_size for path in tmp_path.iterdir())
+    proc = Path("/proc/self/smaps")
+    if not proc.exists() or proc.stat().st_size != 0 or len(proc.read_bytes()) <= cap:
+        pytest.skip("needs a /proc file that reports size 0")
+    (tmp_path / "quotes.json").unlink()
+    (tmp_path / "quotes.json").symlink_to(proc)
+    monkeypatch.setattr(_loading, "MAX_FILE_BYTES", cap)
+    (problem,) = problems_of(tmp_path)
+    assert problem.endswith(
+        f"file is at least {cap + 1:,} bytes, more than the {cap:,} a corpus file may hold"
+    )
+
+
+def test_a_file_removed_during_the_load_is_a_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A file that goes between its check and its opening is reported, not raised as an OSError."""
+    write_corpus(tmp_path)
+    real_open = os.open
+
+    def open_after_removal(path: Any, *args: Any) -> int:
+        if str(path).endswith("events.json"):
+            os.unlink(path)
+        return real_open(path, *args)
+
+    monkeypatch.setattr(_loading.os, "open", open_after_removal)
+    (problem,) = problems_of(tmp_path)
+    assert problem == f"{tmp_path / 'events.json'}: file was removed while the corpus was being read"
+
+
+def test_an_unreadable_file_is_a_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """An OSError on reading names the file and the reason."""
+    write_corpus(tmp_path)
+
+    def refuse(*_: Any) -> int:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(_loading.os, "open", refuse)
+    problems = problems_of(tmp_path)
+    assert problems == tuple(f"{tmp_path / k.file_name}: cannot be read: Permission denied" for k in KINDS)
+
+
+def test_a_blank_directory_is_refused():
+    """from_path("") would read the working directory; it is refused instead."""
+    with pytest.raises(InvalidQueryError, match="directory is empty"):
+        Corpus.from_path("")
+    with pytest.raises(ArgumentTypeError, match="must be a str or a path"):
+        Corpus.from_path(None)  # type: ignore[arg-type]
+
+
+# -- one pass --------------------------------------------------------------------------
+
+
+def test_problems_of_every_kind_come_in_one_pass(tmp_path: Path):
+    """Types, enums, dates, references, spans, duplicates, repeats and missing files: all at once."""
+    data = write_corpus(tmp_path)
+    quotes = data["quotes.json"]
+    quotes[0]["text"] = 5  # type
+    quotes[1]["kind"] = "verbatim"  # enum
+    quotes[2]["date"] = "2012-02-30"  # date
+    quotes[3]["speaker_id"] = "nobody"  # reference
+    quotes[4]["evidence"] = [{"source_id": "doc", "start": 9, "end": 3}]  # span
+    data["events.json"].append(dict(data["events.json"][0]))  # duplicate id
+    data["positions.json"][0]["quote_ids"] = ["q-putin-late", "q-missing"]
+    for name in ("quotes.json", "events.json", "positions.json"):
+        rewrite(tmp_path, name, data[name])
+    (tmp_path / "sources.json").unlink()  # missing file
+    problems = problems_of(tmp_path)
+    expected = [
+        "sources.json: file not found",
+        "quotes.json: record 'q-putin-late' (index 0), field 'text': expected a string",
+        "quotes.json: record 'q-putin-early' (index 1), field 'kind': not a known QuoteKind",
+        "quotes.json: record 'q-putin-undated' (index 2), field 'date': 2012-02-30 does not exist",
+        "quotes.json: record 'q-lavrov', field 'speaker_id': no actor has the id 'nobody'",
+        "quotes.json: record 'q-russia', field 'evidence[0]': span 9:3 is not a span",
+        "events.json: field 'id': 'e-houla' is used by 2 records",
+        "positions.json: record 'p-russia-sanctions', field 'quote_ids': no quote has the id 'q-missing'",
+    ]
+    for fragment in expected:
+        assert sum(fragment in p for p in problems) == 1, (fragment, problems)
+    assert len(problems) == len(expected), problems
+
+
+def test_a_record_that_failed_is_not_called_missing(tmp_path: Path):
+    """References to a record that could not be read are not reported as dangling: it exists."""
+    data = write_corpus(tmp_path)
+    lavrov = next(a for a in data["actors.json"] if a["id"] == "lavrov")
+    lavrov["kind"] = "minister"
+    rewrite(tmp_path, "actors.json", data["actors.json"])
+    (problem,) = problems_of(tmp_path)
+    assert "record 'lavrov' (index 2), field 'kind': not a known ActorKind" in problem
+
+
+def test_a_file_that_failed_hides_no_other_file(tmp_path: Path):
+    """Invalid JSON in one file leaves the others checked, and no reference into it is called dangling."""
+    data = write_corpus(tmp_path)
+    (tmp_path / "actors.json").write_text("[{", encoding="utf-8")
+    data["events.json"][0]["type"] = "battle"
+    rewrite(tmp_path, "events.json", data["events.json"])
+    problems = problems_of(tmp_path)
+    assert len(problems) == 2, problems
+    assert "actors.json: invalid JSON" in problems[0]
+    assert "events.json: record 'e-houla' (index 0), field 'type': not a known EventType" in problems[1]
+
+
+def test_from_records_refuses_a_string_of_aliases():
+    """A string where a tuple of aliases belongs is refused, not split into one-letter aliases."""
+    russia = Actor(id="russia", name="Russia", kind=ActorKind.STATE, aliases="Russian Federation")  # type: ignore[arg-type]
+    with pytest.raises(CorpusDataError, match=r"record 'russia' .*field 'aliases': expected a JSON array"):
+        Corpus.from_records(actors=[russia])
+
+
+def test_from_records_refuses_what_files_refuse():
+    """Hand-built records meet the file rules: surrogates, blank names, bad hashes, huge counts."""
+    records = small_records()
+    actors = records["actors"]
+    actors[0] = attrs.evolve(actors[0], name="\ud800")  # type: ignore[misc]
+    actors[1] = attrs.evolve(actors[1], id=" ")  # type: ignore[misc]
+    records["sources"][0] = attrs.evolve(records["sources"][0], sha256="XYZ")  # type: ignore[misc]
+    with pytest.raises(CorpusDataError) as info:
+        Corpus.from_records(**records)  # type: ignore[arg-type]
+    text = str(info.value)
+    assert "field 'name': holds a lone surrogate" in text
+    assert "field 'id': ' ' is blank" in text
+    assert "field 'sha256': 'XYZ' is not a SHA-256" in text
+
+
+def test_a_cycle_through_a_record_that_failed_is_reported(tmp_path: Path):
+    """An affiliation cycle is found even when one of its actors has another problem."""
+    data = write_corpus(tmp_path)
+    data["actors.json"][0]["affiliation_id"] = "lavrov"  # russia -> lavrov -> mfa -> russia
+    data["actors.json"][1]["kind"] = "ministry"  # mfa cannot be read
+    rewrite(tmp_path, "actors.json", data["actors.json"])
+    problems = problems_of(tmp_path)
+    assert len(problems) == 2, problems
+    assert "record 'mfa' (index 1), field 'kind'" in problems[0]
+    assert "affiliations form a cycle: russia -> lavrov -> mfa -> russia" in problems[1]
+
+
+def test_from_records_reports_a_field_that_cannot_be_written_out():
+    """A field holding an object that cannot even be turned into JSON is reported with its record."""
+
+    class Unprintable:
+        def __str__(self) -> str:
+            raise RuntimeError("no text")
+
+    quote = attrs.evolve(small_records()["quotes"][0], date=Unprintable())  # type: ignore[misc]
+    with pytest.raises(
+        CorpusDataError, match="record 'q-putin-late': a field holds a value of the wrong type"
+    ):
+        Corpus.from_records(quotes=[quote])

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from ._converter import brief
 from ._integrity import find_problems
 from ._layering import layered, records_of
 from ._loading import RecordSet, labels_in, read_directory
@@ -94,24 +95,25 @@ def check(
 
     if base is not None and not isinstance(base, Corpus):
         raise ArgumentTypeError(f"base must be a Corpus, such as load(), not {type(base).__name__}")
-    root = Path(directory)
     try:
-        own = read_directory(root)
+        parsed = read_directory(directory)
     except CorpusDataError as error:
         return error.problems
-    label = labels_in(root)
-    merged, problems = layered(records_of(base), own, label=label) if base is not None else (own, [])
-    problems += find_problems(merged, label=label)
+    own, label = parsed.records, parsed.label
+    merged, conflicts = layered(records_of(base), own, label=label) if base is not None else (own, [])
+    problems = [*parsed.problems, *conflicts, *find_problems(attrs.evolve(parsed, records=merged))]
     known = _Known.of(merged)
     for kind in KINDS:
         where = label(kind.file_name)
         problems += [
-            f"{where}: record {r.id!r}, {p}" for r in own[kind.collection] for p in _rules(kind, r, known)
+            f"{where}: record {brief(r.id)}, {p}"
+            for r in own[kind.collection]
+            for p in _rules(kind, r, known)
         ]
     if documents is not None and problems:
         problems.append(f"{documents}: the documents are checked once the problems above are mended")
     elif documents is not None:
-        problems += _against_documents(root, own, merged, documents, fill_anchors=fill_anchors)
+        problems += _against_documents(Path(directory), own, merged, documents, fill_anchors=fill_anchors)
     return tuple(problems)
 
 

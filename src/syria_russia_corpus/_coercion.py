@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import enum
+import os
+from pathlib import Path
 from typing import TypeVar
 
 from ._names import closest_names, name_key
@@ -23,6 +25,24 @@ def require_bool(value: object, argument: str) -> bool:
     if not isinstance(value, bool):
         raise ArgumentTypeError(f"{argument} must be True or False, not {value!r}")
     return value
+
+
+def require_path(value: object, argument: str) -> Path:
+    """Return *value*, a non-empty string or path, as a :class:`~pathlib.Path`.
+
+    An empty string would silently mean the working directory, which is never
+    what a caller who passed a blank setting meant.
+
+    Example:
+        >>> require_path("corpus/", "directory").name
+        'corpus'
+    """
+    path = os.fspath(value) if isinstance(value, (str, os.PathLike)) else None
+    if not isinstance(path, str):
+        raise ArgumentTypeError(f"{argument} must be a str or a path, not {type(value).__name__}")
+    if not path:
+        raise InvalidQueryError(f"{argument} is empty; name a directory ('.' for the working directory)")
+    return Path(path)
 
 
 def coerce_enum(enum_type: type[E], value: object, argument: str) -> E:

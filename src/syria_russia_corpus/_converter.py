@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import enum
 import functools
+import re
+import reprlib
 from collections.abc import Callable
-from typing import Any, get_args, get_origin
+from typing import Any, Final, get_args, get_origin
 
 import cattrs
 
@@ -19,15 +21,39 @@ class BadValue(CorpusError, ValueError):
     """A value the converter's strict hooks refuse; caught and reported here."""
 
 
+# The exports write integers as 64-bit; a count past them would load and then break every export.
+_INT64: Final = range(-(2**63), 2**63)
+
+# JSON can spell half of a surrogate pair ("\ud800"); such a string loads, then no
+# export or terminal can encode it.
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+
+
 def _structure_str(value: Any, _: type) -> str:
     if type(value) is not str:
         raise BadValue(f"expected a string, got {json_type(value)}")
+    return _checked_text(value)
+
+
+def _checked_text(value: str) -> str:
+    # NUL is no text either: Python 3.10's CSV writer refuses it, and C readers stop at it.
+    if "\x00" in value:
+        raise BadValue("holds a NUL character (U+0000), which is not text")
+    if not value.isascii():
+        surrogate = _SURROGATE.search(value)
+        if surrogate is not None:
+            code = f"U+{ord(surrogate[0]):04X}"
+            raise BadValue(
+                f"holds a lone surrogate ({code}), which is not text and cannot be written as UTF-8"
+            )
     return value
 
 
 def _structure_int(value: Any, _: type) -> int:
     if type(value) is not int:
         raise BadValue(f"expected an integer, got {json_type(value)}")
+    if value not in _INT64:
+        raise BadValue("expected an integer that fits in 64 bits, as the exports store it")
     return value
 
 
@@ -68,24 +94,32 @@ def _tuple_hook_factory(type_: Any, converter: cattrs.Converter) -> Callable[[An
         # Most list fields hold ids: checking them in one pass saves a call per item.
         if type(value) is not list or not all(type(item) is str for item in value):
             raise BadValue(f"expected a JSON array of strings, got {json_type(value)}")
-        return tuple(value)
+        return tuple([_checked_text(item) for item in value])
 
     return structure_strings if item_type is str else structure
 
 
 def _structure_optional_str(value: Any, _: type) -> str | None:
-    if value is not None and type(value) is not str:
+    if value is None:
+        return None
+    if type(value) is not str:
         raise BadValue(f"expected a string or null, got {json_type(value)}")
-    return value
+    return _checked_text(value)
 
 
 def _structure_evidence(value: Any, _: type) -> Evidence:
     # Evidence is the most numerous object in a corpus; a hand-written hook
     # checks its fields without a call per field. The anchor is optional:
     # hand-written evidence of source_id, start and end alone is complete.
-    if type(value) is dict:
+    if isinstance(value, dict):
         source_id, start, end = value.get("source_id"), value.get("start"), value.get("end")
-        if type(source_id) is str and type(start) is int and type(end) is int:
+        if (
+            type(source_id) is str
+            and type(start) is int
+            and type(end) is int
+            and start in _INT64
+            and end in _INT64
+        ):
             if len(value) == 3:
                 return Evidence(source_id=source_id, start=start, end=end)
             if len(value) == 4 and "anchor" in value:
@@ -102,7 +136,7 @@ def _structure_evidence(value: Any, _: type) -> Evidence:
 
 
 def _structure_anchor(value: Any, _: type) -> Anchor:
-    if type(value) is dict and len(value) == 5:
+    if isinstance(value, dict) and len(value) == 5:
         digest, length, head = value.get("digest"), value.get("length"), value.get("head")
         prefix, suffix = value.get("prefix"), value.get("suffix")
         if (
@@ -111,8 +145,16 @@ def _structure_anchor(value: Any, _: type) -> Anchor:
             and type(head) is int
             and type(prefix) is str
             and type(suffix) is str
+            and length in _INT64
+            and head in _INT64
         ):
-            return Anchor(digest=digest, length=length, head=head, prefix=prefix, suffix=suffix)
+            return Anchor(
+                digest=_checked_text(digest),
+                length=length,
+                head=head,
+                prefix=_checked_text(prefix),
+                suffix=_checked_text(suffix),
+            )
     raise BadValue("expected an object with digest, prefix and suffix (strings), length and head (integers)")
 
 
@@ -133,10 +175,16 @@ def converter() -> cattrs.Converter:
         # it through lets structuring report it like a bad value in a file.
         converter.register_unstructure_hook(enum_type, lambda member: getattr(member, "value", member))
     converter.register_structure_hook_factory(is_tuple, _tuple_hook_factory)
-    converter.register_unstructure_hook_factory(
-        is_tuple, lambda type_: lambda value: [converter.unstructure(item) for item in value]
-    )
+    converter.register_unstructure_hook_factory(is_tuple, lambda _: _unstructure_items)
     return converter
+
+
+def _unstructure_items(value: Any) -> Any:
+    # A string in a hand-built record's list field stays a string, for structuring
+    # to refuse: iterated, "Russian Federation" would become eighteen one-letter aliases.
+    if not isinstance(value, (tuple, list)):
+        return value
+    return [converter().unstructure(item) for item in value]
 
 
 def unstructure(record: Any) -> dict[str, Any]:
@@ -146,7 +194,25 @@ def unstructure(record: Any) -> dict[str, Any]:
 
 
 def json_type(value: Any) -> str:
+    """What *value* is, in JSON's words: ``"an array"``, ``"the number 5"``."""
     names = {dict: "an object", list: "an array", str: "a string", bool: "a boolean", type(None): "null"}
     if type(value) in (int, float):
-        return f"the number {value!r}"
+        return f"the number {brief(value)}"
     return names.get(type(value), type(value).__name__)
+
+
+_BRIEF: Final = reprlib.Repr()
+_BRIEF.maxstring = _BRIEF.maxother = _BRIEF.maxlong = 80
+_BRIEF.maxlist = _BRIEF.maxdict = 6
+
+
+def brief(value: Any) -> str:
+    """The repr of *value*, cut short in the middle past about 80 characters, for messages.
+
+    Example:
+        >>> brief("x" * 1000)
+        "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'"
+        >>> brief("Lavrov")
+        "'Lavrov'"
+    """
+    return _BRIEF.repr(value)

@@ -13,15 +13,14 @@ import attrs
 
 from ._coercion import coerce_enum, coerce_optional_enum, require_bool, require_str
 from ._collection import Identified, Records
-from ._converter import unstructure
 from ._dates import PartialDate, date_bounds
 from ._indexes import CorpusIndex, build_index, date_order, event_span
 from ._integrity import ValidatedRecords, validated
 from ._layering import layered, records_of
-from ._loading import labels_in, read_bundled, read_directory, structure_all
+from ._loading import read_bundled, read_directory, read_objects
 from ._names import closest_names, name_key
 from ._records import Actor, Event, Position, Quote, Source
-from ._schema import KINDS, RecordKind
+from ._schema import KINDS
 from ._search import KINDS as SEARCHABLE_KINDS
 from ._search import Searchable, matches, wanted_kinds
 from ._stance import StanceChange, changes_in
@@ -29,7 +28,6 @@ from ._vocabulary import EventType, PositionBasis, QuoteKind, Topic
 from .exceptions import (
     AmbiguousActorError,
     ArgumentTypeError,
-    CorpusDataError,
     InvalidQueryError,
     RecordNotFoundError,
     SourceNotFoundError,
@@ -108,14 +106,13 @@ class Corpus:
                 corpus = Corpus.from_path("my_coding/", base=src.load())
                 corpus.quotes_by("Lavrov")
         """
-        label = labels_in(Path(directory))
-        records = read_directory(directory)
-        conflicts: list[str] = []
+        parsed = read_directory(directory)
         if base is not None:
             if not isinstance(base, Corpus):
                 raise ArgumentTypeError(f"base must be a Corpus, such as load(), not {type(base).__name__}")
-            records, conflicts = layered(records_of(base), records, label=label)
-        return cls(validated(records, label=label, problems=conflicts))
+            merged, conflicts = layered(records_of(base), parsed.records, label=parsed.label)
+            parsed = attrs.evolve(parsed, records=merged, problems=(*parsed.problems, *conflicts))
+        return cls(validated(parsed))
 
     @classmethod
     def from_records(
@@ -146,14 +143,7 @@ class Corpus:
             "events": events,
             "positions": positions,
         }
-        problems: list[str] = []
-        checked: dict[str, tuple[Any, ...]] = {}
-        for kind in KINDS:
-            checked[kind.collection], found = _recheck(kind, given[kind.collection])
-            problems.extend(found)
-        if problems:
-            raise CorpusDataError(problems)
-        return cls(validated(checked, label=lambda name: name.removesuffix(".json")))
+        return cls(validated(read_objects(given)))
 
     @classmethod
     def _bundled(cls) -> Corpus:
@@ -696,30 +686,3 @@ def _within(date: PartialDate | None, window: tuple[datetime.date, datetime.date
 
 def _event_end(event: Event) -> datetime.date:
     return event_span(event)[1]
-
-
-def _recheck(kind: RecordKind[Any], items: Iterable[Any]) -> tuple[tuple[Any, ...], list[str]]:
-    """Round-trip records through the converter, so field types are checked as for files."""
-    name = kind.collection
-    record_class = kind.record_class
-    if isinstance(items, (str, bytes, Mapping)) or not isinstance(items, Iterable):
-        return (), [
-            f"{name}: expected an iterable of {record_class.__name__} records, got {type(items).__name__}"
-        ]
-    raw: list[Any] = []
-    problems: list[str] = []
-    for index, item in enumerate(items):
-        if not isinstance(item, record_class):
-            expected = record_class.__name__
-            problems.append(
-                f"{name}: record at index {index}: expected a {expected}, got {type(item).__name__}"
-            )
-            continue
-        try:
-            raw.append(unstructure(item))
-        except Exception:  # noqa: BLE001 - a field of the wrong type; reported with the record
-            problems.append(
-                f"{name}: record {getattr(item, 'id', index)!r}: a field holds a value of the wrong type"
-            )
-    records, found = structure_all(kind, raw, name)
-    return records, problems + found

@@ -6,55 +6,96 @@ always reported with its file, record and field.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any, Final
 
 import attrs
 
-from ._loading import RecordSet
-from ._records import Actor, Event, Quote
+from ._converter import brief
+from ._loading import Parsed, RecordSet
+from ._records import Actor, Event, Quote, Source
 from ._schema import ACTORS, KINDS, RecordKind, kind_named
 from .exceptions import CorpusDataError
 
-Label = Callable[[str], str]
+#: Ids known per collection; None where a file could not be read, so nothing is known missing.
+Known = Mapping[str, set[str] | None]
+
+_SHA256: Final = re.compile("[0-9a-f]{64}")
+
+# The most actors a cycle's message names; a longer cycle shows its ends.
+_CYCLE_SHOWN: Final = 8
 
 
-def find_problems(records: RecordSet, *, label: Label = str) -> list[str]:
-    """Return one line per problem across *records*; empty if they are sound."""
-    known = {kind.collection: {record.id for record in records[kind.collection]} for kind in KINDS}
+def find_problems(parsed: Parsed) -> list[str]:
+    """Return one line per problem across the records *parsed* holds; empty if they are sound.
+
+    Records that could not be read count too, from the items the files hold:
+    such a record (its own problems are reported where it was read) still
+    exists, counts towards duplicates and closes affiliation cycles.
+    """
+    ids = {kind.collection: _ids(parsed, kind.collection) for kind in KINDS}
+    known = {name: None if found is None else set(found) for name, found in ids.items()}
     problems: list[str] = []
     for kind in KINDS:
-        where = label(kind.file_name)
-        kind_records = records[kind.collection]
-        problems += [f"{where}: {p}" for p in _duplicate_ids([r.id for r in kind_records])]
+        where = parsed.label(kind.file_name)
+        problems += [f"{where}: {p}" for p in _duplicate_ids(ids[kind.collection] or ())]
         problems += [
-            f"{where}: record {record.id!r}, {problem}"
-            for record in kind_records
+            f"{where}: record {brief(record.id)}, {problem}"
+            for record in parsed.records[kind.collection]
             for problem in _record_problems(kind, record, known)
         ]
-    problems += [f"{label(ACTORS.file_name)}: {p}" for p in _affiliation_cycles(records[ACTORS.collection])]
+    actors_file = parsed.label(ACTORS.file_name)
+    problems += [f"{actors_file}: {p}" for p in _affiliation_cycles(_parents(parsed))]
     return problems
 
 
-def _record_problems(kind: RecordKind[Any], record: Any, known: Mapping[str, set[str]]) -> Iterator[str]:
+def _ids(parsed: Parsed, collection: str) -> list[str] | None:
+    """Every id of *collection*, read or not; None when its file could not be read."""
+    unread = parsed.unread[collection]
+    if unread is None:
+        return None
+    return [r.id for r in parsed.records[collection]] + [
+        item["id"] for item in unread if isinstance(item, dict) and type(item.get("id")) is str
+    ]
+
+
+def _parents(parsed: Parsed) -> dict[str, str | None]:
+    """Each actor's id to its affiliation's: readable or not, an actor closes a cycle."""
+    parents: dict[str, str | None] = {a.id: a.affiliation_id for a in parsed.records[ACTORS.collection]}
+    for item in parsed.unread[ACTORS.collection] or ():
+        if isinstance(item, dict) and type(item.get("id")) is str:
+            parent = item.get("affiliation_id")
+            parents[item["id"]] = parent if type(parent) is str else None
+    return parents
+
+
+def _record_problems(kind: RecordKind[Any], record: Any, known: Known) -> Iterator[str]:
+    if not record.id.strip():
+        yield f"field 'id': {brief(record.id)} is blank; an id needs at least one visible character"
     for reference in kind.references:
+        targets = known[reference.target]
         for value in reference.ids(record):
-            if value not in known[reference.target]:
+            if targets is not None and value not in targets:
                 target = kind_named(reference.target).name
-                yield f"field {reference.field!r}: no {target} has the id {value!r}"
+                yield f"field {reference.field!r}: no {target} has the id {brief(value)}"
     if kind.has_evidence:
         yield from _evidence_problems(record, known["sources"])
+    if isinstance(record, Source):
+        yield from _source_problems(record)
+    if isinstance(record, Actor):
+        yield from _actor_problems(record)
     if isinstance(record, Quote):
         yield from _quote_problems(record)
     if isinstance(record, Event):
         yield from _event_problems(record)
 
 
-def _evidence_problems(record: Any, sources: set[str]) -> Iterator[str]:
+def _evidence_problems(record: Any, sources: set[str] | None) -> Iterator[str]:
     for index, span in enumerate(record.evidence):
-        if span.source_id not in sources:
-            yield f"field 'evidence[{index}].source_id': no source has the id {span.source_id!r}"
+        if sources is not None and span.source_id not in sources:
+            yield f"field 'evidence[{index}].source_id': no source has the id {brief(span.source_id)}"
         if not 0 <= span.start < span.end:
             yield (
                 f"field 'evidence[{index}]': span {span.start}:{span.end} is not a span; "
@@ -62,35 +103,52 @@ def _evidence_problems(record: Any, sources: set[str]) -> Iterator[str]:
             )
 
 
+def _source_problems(source: Source) -> Iterator[str]:
+    if _SHA256.fullmatch(source.sha256) is None:
+        yield (
+            f"field 'sha256': {brief(source.sha256)} is not a SHA-256; "
+            "it needs 64 lowercase hexadecimal digits"
+        )
+
+
+def _actor_problems(actor: Actor) -> Iterator[str]:
+    if not actor.name.strip():
+        yield f"field 'name': {brief(actor.name)} is blank; an actor needs a name"
+    for index, alias in enumerate(actor.aliases):
+        if not alias.strip():
+            yield f"field 'aliases[{index}]': {brief(alias)} is blank; leave out an alias with no name"
+
+
 def _quote_problems(quote: Quote) -> Iterator[str]:
     if quote.evidence and quote.evidence[0].source_id != quote.source_id:
         yield (
             "field 'evidence[0].source_id': the first span must be in the quote's own source "
-            f"{quote.source_id!r}, not {quote.evidence[0].source_id!r}"
+            f"{brief(quote.source_id)}, not {brief(quote.evidence[0].source_id)}"
         )
 
 
 def _event_problems(event: Event) -> Iterator[str]:
     if event.end_date is not None and event.end_date.latest < event.date.earliest:
         yield f"field 'end_date': {str(event.end_date)!r} is before the event's date {str(event.date)!r}"
+    if event.fatalities is not None and event.fatalities.count < 0:
+        yield f"field 'fatalities.count': {event.fatalities.count} is negative; a death toll is 0 or more"
 
 
 def _duplicate_ids(ids: Sequence[str]) -> list[str]:
     return [
-        f"field 'id': {record_id!r} is used by {count} records; ids must be unique"
+        f"field 'id': {brief(record_id)} is used by {count} records; ids must be unique"
         for record_id, count in Counter(ids).items()
         if count > 1
     ]
 
 
-def _affiliation_cycles(actors: Sequence[Actor]) -> list[str]:
+def _affiliation_cycles(parent: Mapping[str, str | None]) -> list[str]:
     """One problem per cycle of affiliations, found in one walk over every chain."""
-    parent = {actor.id: actor.affiliation_id for actor in actors}
     walked: dict[str, int] = {}  # actor id -> the walk that first reached it
     problems = []
-    for walk, actor in enumerate(actors):
+    for walk, actor_id in enumerate(parent):
         chain: list[str] = []
-        current: str | None = actor.id
+        current: str | None = actor_id
         while current is not None and current in parent and current not in walked:
             walked[current] = walk
             chain.append(current)
@@ -98,9 +156,20 @@ def _affiliation_cycles(actors: Sequence[Actor]) -> list[str]:
         # A chain that runs into an actor of its own walk has closed a loop.
         if current is not None and walked.get(current) == walk and current in chain:
             cycle = chain[chain.index(current) :]
-            path = " -> ".join([*cycle, current])
-            problems.append(f"record {current!r}, field 'affiliation_id': affiliations form a cycle: {path}")
+            path = _cycle_path(cycle)
+            problems.append(
+                f"record {brief(current)}, field 'affiliation_id': affiliations form a cycle: {path}"
+            )
     return problems
+
+
+def _cycle_path(cycle: Sequence[str]) -> str:
+    """The cycle as ``a -> b -> a``, its middle left out when it is long."""
+    shown = [brief(actor_id)[1:-1] for actor_id in cycle]
+    if len(shown) > _CYCLE_SHOWN:
+        left_out = len(shown) - _CYCLE_SHOWN + 1
+        shown = [*shown[: _CYCLE_SHOWN - 2], f"({left_out} more)", shown[-1]]
+    return " -> ".join([*shown, shown[0]])
 
 
 @attrs.frozen
@@ -114,13 +183,13 @@ class ValidatedRecords:
     collections: RecordSet
 
 
-def validated(records: RecordSet, *, label: Label = str, problems: Sequence[str] = ()) -> ValidatedRecords:
-    """Return *records* as validated, or raise one error naming every problem, earlier *problems* too.
+def validated(parsed: Parsed) -> ValidatedRecords:
+    """Return the records *parsed* holds as validated, or raise one error naming every problem.
 
     Raises:
-        CorpusDataError: Any rule fails.
+        CorpusDataError: Reading found a problem, or any rule fails.
     """
-    problems = [*problems, *find_problems(records, label=label)]
+    problems = [*parsed.problems, *find_problems(parsed)]
     if problems:
         raise CorpusDataError(problems)
-    return ValidatedRecords(records)
+    return ValidatedRecords(parsed.records)
