@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import inspect
+from operator import methodcaller
 from pathlib import Path
 
 import attrs
@@ -161,3 +162,25 @@ def test_records_kind_is_public(corpus: Corpus):
     assert corpus.quotes_by("putin", kind="partial").kind is src.Quote
     assert corpus.search("words").kind is None
     assert repr(corpus.search("early")).startswith("Records[Quote](")
+
+
+def test_bundled_corpus_cannot_be_emptied_through_its_indexes():
+    """The mappings behind the cached corpus are read-only, so no caller can empty it for others."""
+    corpus = src.load()
+    index = corpus._index
+    attempts = [
+        (index.collections, methodcaller("__setitem__", "quotes", Records())),
+        (index.by_id, methodcaller("__setitem__", "actors", {})),
+        (index.by_id["actors"], methodcaller("clear")),
+        (index.names, methodcaller("clear")),
+        (index.quotes_by_speaker, methodcaller("clear")),
+        (index.affiliates.children, methodcaller("clear")),  # type: ignore[attr-defined]
+        (index.search_texts, methodcaller("clear")),
+        (corpus._records.collections, methodcaller("clear")),
+    ]
+    for mapping, change in attempts:
+        with pytest.raises((TypeError, AttributeError)):
+            change(mapping)
+    assert len(src.quotes()) > 0
+    assert src.actor("Lavrov").id == "sergei-lavrov"
+    assert "sergei-lavrov" in corpus.affiliates("Russia").ids

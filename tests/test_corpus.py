@@ -291,3 +291,21 @@ def test_from_records_refuses_a_non_iterable():
 
     with pytest.raises(CorpusDataError, match="expected an iterable of Source records"):
         Corpus.from_records(sources=5)  # type: ignore[arg-type]
+
+
+def test_a_member_of_another_enum_is_refused(corpus: Corpus):
+    """Stance.SUPPORT is not EventType.SUPPORT, though both are spelled "support"."""
+    from syria_russia_corpus import EventType, Stance
+
+    assert EventType("support") is EventType.SUPPORT
+    with pytest.raises(ArgumentTypeError, match="type must be a EventType or its string value, not Stance"):
+        corpus.events_between("2012", "2013", type=Stance.SUPPORT)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("flag", ["no", "", 0, 1, None])
+def test_include_affiliated_must_be_a_bool(corpus: Corpus, flag: object):
+    """include_affiliated="no" would count as true; anything but a bool is refused."""
+    with pytest.raises(ArgumentTypeError, match="include_affiliated must be True or False"):
+        corpus.quotes_by("russia", include_affiliated=flag)  # type: ignore[arg-type]
+    with pytest.raises(ArgumentTypeError, match="include_affiliated must be True or False"):
+        corpus.positions_of("russia", include_affiliated=flag)  # type: ignore[arg-type]

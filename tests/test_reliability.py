@@ -41,7 +41,7 @@ def test_cached_corpus_cannot_be_altered():
 
 
 def test_works_when_imported_from_a_zip(tmp_path: Path):
-    """The package reads its data through importlib resources, so it works from a zip."""
+    """The package reads its data through importlib resources, so it works from a zip, citation included."""
     archive = tmp_path / "package.zip"
     with zipfile.ZipFile(archive, "w") as bundle:
         for path in PACKAGE.rglob("*"):
@@ -51,6 +51,7 @@ def test_works_when_imported_from_a_zip(tmp_path: Path):
         f"import sys; sys.path.insert(0, {str(archive)!r});"
         "import syria_russia_corpus as s;"
         f"assert s.__file__.startswith({str(archive)!r}), s.__file__;"
+        "assert s.__version__ in s.cite();"
         "print(len(s.quotes()), len(s.quotes_by('Putin')))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)

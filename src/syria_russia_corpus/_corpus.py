@@ -651,9 +651,8 @@ class Corpus:
     def _suggest(self, query: str) -> list[str]:
         """Canonical names of the actors whose names or aliases come closest to *query*."""
         actors = self._index.by_id["actors"]
-        names = [name for actor in actors.values() for name in (actor.name, *actor.aliases)]
-        close = closest_names(query, names, limit=6)
-        ids = dict.fromkeys(i for name in close for i in self._index.names.get(name_key(name), ()))
+        close = self._index.suggestions.closest(name_key(query), limit=6)
+        ids = dict.fromkeys(i for key in close for i in self._index.names.get(key, ()))
         return [actors[i].name for i in ids][:3]
 
     def __repr__(self) -> str:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime
 import functools
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
@@ -12,7 +13,7 @@ import attrs
 from ._collection import Records
 from ._interval_index import IntervalIndex
 from ._loading import RecordSet
-from ._names import build_name_index
+from ._names import KeyIndex, build_name_index
 from ._records import Actor, Event, Position, Quote
 from ._schema import KINDS
 from ._search import searchable_text
@@ -71,10 +72,16 @@ class CorpusIndex:
     # threads that search first at once both build it and one keeps its copy:
     # the copies are equal, so either is right.
     @functools.cached_property
-    def search_texts(self) -> list[tuple[str, Quote | Event | Position]]:
+    def search_texts(self) -> tuple[tuple[str, Quote | Event | Position], ...]:
         """Every quote, event and position with the folded text it is searched by."""
         records = [r for name in ("quotes", "events", "positions") for r in self.collections[name]]
-        return [(searchable_text(record), record) for record in records]
+        return tuple([(searchable_text(record), record) for record in records])
+
+    # Built on the first name that matches no actor, like the search texts.
+    @functools.cached_property
+    def suggestions(self) -> KeyIndex:
+        """Every name key of an actor, indexed to be found by likeness."""
+        return KeyIndex.of(self.names)
 
 
 def build_index(records: RecordSet, corpus: Corpus) -> CorpusIndex:
@@ -88,10 +95,12 @@ def build_index(records: RecordSet, corpus: Corpus) -> CorpusIndex:
         for kind in KINDS
     }
     actors: Records[Actor] = collections["actors"]
+    # Read-only views: the bundled corpus's index is shared by the whole process.
+    by_id = {name: MappingProxyType({r.id: r for r in items}) for name, items in collections.items()}
     return CorpusIndex(
-        collections=collections,
-        by_id={name: {record.id: record for record in items} for name, items in collections.items()},
-        names=build_name_index({a.id: (a.id, a.name, *a.aliases) for a in actors}),
+        collections=MappingProxyType(collections),
+        by_id=MappingProxyType(by_id),
+        names=MappingProxyType(build_name_index({a.id: (a.id, a.name, *a.aliases) for a in actors})),
         affiliates=affiliates_of(actors),
         quotes_by_speaker=_group(collections["quotes"], lambda q: (q.speaker_id,)),
         positions_by_actor=_group(collections["positions"], lambda p: (p.actor_id,)),
@@ -106,32 +115,51 @@ def event_span(event: Event) -> tuple[datetime.date, datetime.date]:
     return event.date.earliest, max(end.latest, event.date.latest)
 
 
-def _group(records: Iterable[Dated], keys: Callable[[Dated], Iterable[str]]) -> dict[str, tuple[Dated, ...]]:
+def _group(
+    records: Iterable[Dated], keys: Callable[[Dated], Iterable[str]]
+) -> Mapping[str, tuple[Dated, ...]]:
     grouped: dict[str, list[Dated]] = {}
     for record in records:
         for key in dict.fromkeys(keys(record)):
             grouped.setdefault(key, []).append(record)
-    return {key: tuple(group) for key, group in grouped.items()}
+    return MappingProxyType({key: tuple(group) for key, group in grouped.items()})
 
 
-def affiliates_of(actors: Iterable[Actor]) -> dict[str, tuple[str, ...]]:
+def affiliates_of(actors: Iterable[Actor]) -> Affiliates:
     """Map each actor id to the ids of all actors below it in affiliation chains."""
     children: dict[str, list[str]] = {}
     for actor in actors:
         if actor.affiliation_id is not None:
             children.setdefault(actor.affiliation_id, []).append(actor.id)
-    below: dict[str, tuple[str, ...]] = {}
-    for root, direct in children.items():
-        # A walk down from each actor with children: linear per actor in what it finds.
+    return Affiliates(MappingProxyType({parent: tuple(ids) for parent, ids in children.items()}))
+
+
+@attrs.frozen(eq=False)
+class Affiliates(Mapping[str, tuple[str, ...]]):
+    """Each actor with affiliates to the ids of every actor below it, sorted, walked when asked.
+
+    Walking on demand keeps the index linear: written out for every actor, the
+    affiliates of a chain of n actors would hold n * n / 2 ids. A query reads
+    the records of every affiliate anyway, so the walk adds nothing to its order.
+
+    Attributes:
+        children: Each actor id to the ids of the actors directly below it.
+    """
+
+    children: Mapping[str, tuple[str, ...]]
+
+    def __getitem__(self, actor_id: str) -> tuple[str, ...]:
+        # Each actor has one affiliation and a validated corpus no cycle, so no actor is met twice.
         found: list[str] = []
-        stack = list(direct)
-        seen = {root}
+        stack = list(self.children[actor_id])
         while stack:
             current = stack.pop()
-            if current in seen:
-                continue
-            seen.add(current)
             found.append(current)
-            stack.extend(children.get(current, ()))
-        below[root] = tuple(sorted(found))
-    return below
+            stack.extend(self.children.get(current, ()))
+        return tuple(sorted(found))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.children)
+
+    def __len__(self) -> int:
+        return len(self.children)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
+from types import MappingProxyType
 from typing import Any, Final
 
 import attrs
@@ -192,4 +193,5 @@ def validated(parsed: Parsed) -> ValidatedRecords:
     problems = [*parsed.problems, *find_problems(parsed)]
     if problems:
         raise CorpusDataError(problems)
-    return ValidatedRecords(parsed.records)
+    # Read-only: the bundled corpus's records are shared by the whole process.
+    return ValidatedRecords(MappingProxyType(dict(parsed.records)))

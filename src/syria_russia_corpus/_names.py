@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Final
+
+import attrs
+
+# How many keys, sharing the most two-letter pieces with a query, difflib
+# compares: enough that the names it finds close are among them, and few
+# enough to compare in a millisecond or two.
+_CANDIDATES: Final = 256
 
 
 def name_key(name: str) -> str:
@@ -23,13 +32,61 @@ def name_key(name: str) -> str:
 
 def closest_names(query: str, names: Iterable[str], *, limit: int = 3) -> list[str]:
     """Return up to *limit* of *names* whose keys are closest to *query*'s."""
-    import difflib  # only an error message needs it; importing it costs more than a query
-
     by_key: dict[str, str] = {}
     for name in names:
         by_key.setdefault(name_key(name), name)
-    keys = difflib.get_close_matches(name_key(query), by_key, n=limit, cutoff=0.6)
-    return [by_key[key] for key in keys]
+    return [by_key[key] for key in _close_keys(name_key(query), by_key, limit)]
+
+
+def _close_keys(key: str, keys: Iterable[str], limit: int) -> list[str]:
+    import difflib  # only an error message needs it; importing it costs more than a query
+
+    return difflib.get_close_matches(key, keys, n=limit, cutoff=0.6)
+
+
+def _pieces(key: str) -> set[str]:
+    # Pairs of letters, not triples: two names difflib finds close nearly always
+    # share a pair, and a key's ends are marked so that its first and last
+    # letters count, and a key of one letter has pieces too.
+    padded = f"^{key}$"
+    return {padded[i : i + 2] for i in range(len(padded) - 1)}
+
+
+@attrs.frozen(eq=False)
+class KeyIndex:
+    """Name keys found by likeness without comparing a query with every key.
+
+    A key is filed under each two-letter piece of it. A query's candidates
+    are the keys sharing the most pieces with it; difflib then ranks only
+    those, so a miss costs the pieces' postings, not a scan of every name.
+
+    Example:
+        >>> index = KeyIndex.of(["sergeilavrov", "vladimirputin", "vitalychurkin"])
+        >>> index.closest(name_key("Sergei Lavrof"))
+        ['sergeilavrov']
+    """
+
+    keys: Sequence[str]
+    postings: Mapping[str, Sequence[int]]
+
+    @classmethod
+    def of(cls, keys: Iterable[str]) -> KeyIndex:
+        """Index *keys*, each a :func:`name_key`."""
+        unique = list(dict.fromkeys(keys))
+        postings: dict[str, list[int]] = {}
+        for number, key in enumerate(unique):
+            for piece in _pieces(key):
+                postings.setdefault(piece, []).append(number)
+        return cls(tuple(unique), postings)
+
+    def closest(self, key: str, *, limit: int = 3) -> list[str]:
+        """Up to *limit* indexed keys closest to *key*, closest first."""
+        shared: Counter[int] = Counter()
+        # In sorted order, so that keys sharing as many pieces rank the same in every process.
+        for piece in sorted(_pieces(key)):
+            shared.update(self.postings.get(piece, ()))
+        candidates = [self.keys[number] for number, _ in shared.most_common(_CANDIDATES)]
+        return _close_keys(key, candidates, limit)
 
 
 def build_name_index(names_by_id: Mapping[str, Iterable[str]]) -> dict[str, tuple[str, ...]]:
