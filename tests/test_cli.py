@@ -373,3 +373,13 @@ def test_data_builds_on_the_bundled_corpus(capsys: pytest.CaptureFixture[str], t
     assert "my-copy-of-a-putin-quote" in ids
     assert len(ids) == len(src.quotes_by("Putin")) + 1
     assert main(["--data", str(folder), "--alone", "quotes"]) == 2, "alone, the bundled actors are unknown"
+
+
+def test_export_os_errors_exit_2_with_one_line(data: str, tmp_path: Path):
+    """An export the file system refuses exits 2 with one line through a real process, no traceback."""
+    (tmp_path / "file").write_text("x")
+    result = run("--data", data, "--alone", "export", str(tmp_path / "file" / "sub"))
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert "Not a directory" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import csv
+import errno
+import itertools
 import json
+import os
+import stat
+import tempfile
 from pathlib import Path
+from typing import Any
 
+import attrs
 import pytest
 
 from syria_russia_corpus import Actor, ActorKind, Corpus
 from syria_russia_corpus._converter import unstructure
-from syria_russia_corpus.exceptions import ExportError, InvalidQueryError
+from syria_russia_corpus.exceptions import ArgumentTypeError, ExportError, InvalidQueryError
 
 from .conftest import small_records
 
@@ -223,3 +230,137 @@ def test_evidence_without_anchor_leaves_its_columns_empty(corpus: Corpus, tmp_pa
     corpus.export(tmp_path, format="csv")
     first = read_csv(tmp_path / "evidence.csv")[0]
     assert first["anchor_digest"] == first["anchor_head"] == ""
+
+
+# -- exports never lose or mix data ---------------------------------------------------------
+
+
+def listing(directory: Path) -> dict[str, bytes]:
+    """Every entry of *directory*, hidden ones included, with the bytes of each file."""
+    return {path.name: path.read_bytes() if path.is_file() else b"<dir>" for path in directory.iterdir()}
+
+
+def other_corpus() -> Corpus:
+    """The small corpus with one actor described differently, so its exports differ."""
+    records = small_records()
+    records["actors"][0] = attrs.evolve(records["actors"][0], description="changed")  # type: ignore[misc]
+    return Corpus.from_records(**records)  # type: ignore[arg-type]
+
+
+def fail_on_call(monkeypatch: pytest.MonkeyPatch, name: str, call: int, error: OSError) -> None:
+    """Make os.<name> raise *error* on its *call*-th call, as a full disk or a failing move would."""
+    real = getattr(os, name)
+    calls = itertools.count(1)
+
+    def failing(*args: Any, **kwargs: Any) -> Any:
+        if next(calls) == call:
+            raise error
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(os, name, failing)
+
+
+def test_a_full_disk_leaves_nothing(corpus: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Disk full half-way: the directories the export created are gone, nothing else appears."""
+    fail_on_call(monkeypatch, "fsync", 3, OSError(errno.ENOSPC, "No space left on device"))
+    with pytest.raises(ExportError, match=r"cannot export to .*: No space left on device"):
+        corpus.export(tmp_path / "new" / "out", format="jsonl")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_full_disk_keeps_what_was_there(corpus: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Disk full while overwriting: every old file is still there, unchanged, and nothing else."""
+    other_corpus().export(tmp_path, format="jsonl")
+    before = listing(tmp_path)
+    fail_on_call(monkeypatch, "fsync", 4, OSError(errno.ENOSPC, "No space left on device"))
+    with pytest.raises(ExportError, match="No space left on device"):
+        corpus.export(tmp_path, format="jsonl", overwrite=True)
+    assert listing(tmp_path) == before
+
+
+def test_a_failed_move_puts_the_old_files_back(
+    corpus: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """A move that fails after some files were replaced rolls them all back."""
+    other_corpus().export(tmp_path)
+    before = listing(tmp_path)
+    fail_on_call(monkeypatch, "replace", 7, OSError(errno.EIO, "Input/output error"))
+    with pytest.raises(ExportError, match="Input/output error"):
+        corpus.export(tmp_path, overwrite=True)
+    assert listing(tmp_path) == before
+
+
+def test_a_directory_at_a_file_name_stops_the_export(corpus: Corpus, tmp_path: Path):
+    """With overwrite=True, a directory where a file goes is refused before anything is replaced."""
+    other_corpus().export(tmp_path, format="jsonl")
+    (tmp_path / "quotes.jsonl").unlink()
+    (tmp_path / "quotes.jsonl").mkdir()
+    before = listing(tmp_path)
+    with pytest.raises(ExportError, match=r"holds a directory called quotes\.jsonl"):
+        corpus.export(tmp_path, format="jsonl", overwrite=True)
+    assert listing(tmp_path) == before
+
+
+def test_os_errors_become_export_errors(corpus: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A parent that is a file, a NUL in the path and a read-only file system raise ExportError."""
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(ExportError, match=r"cannot export to .*file/sub: Not a directory"):
+        corpus.export(tmp_path / "file" / "sub")
+    with pytest.raises(ExportError, match="a path cannot hold a NUL character"):
+        corpus.export(f"{tmp_path}/a\0b")
+    read_only = OSError(errno.EROFS, "Read-only file system", str(tmp_path))
+    monkeypatch.setattr(tempfile, "mkdtemp", lambda **_: (_ for _ in ()).throw(read_only))
+    with pytest.raises(ExportError, match="Read-only file system") as info:
+        corpus.export(tmp_path / "ro")
+    assert isinstance(info.value, OSError)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]
+
+
+def test_a_directory_the_system_refuses_is_an_export_error(corpus: Corpus):
+    """Where the operating system forbids writing, the error is an ExportError, not a raw OSError."""
+    if not Path("/sys/kernel").is_dir():
+        pytest.skip("needs Linux's sysfs, which refuses new entries even to root")
+    with pytest.raises(ExportError, match="cannot export to /sys/syria-russia-corpus-test"):
+        corpus.export("/sys/syria-russia-corpus-test")
+
+
+def test_an_empty_path_is_refused(corpus: Corpus):
+    """export("") would write into the working directory; it is refused instead."""
+    with pytest.raises(InvalidQueryError, match="directory is empty"):
+        corpus.export("")
+    with pytest.raises(ArgumentTypeError, match="must be a str or a path"):
+        corpus.export(None)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("flag", ["no", "", 0, 1, None])
+def test_overwrite_must_be_a_bool(corpus: Corpus, tmp_path: Path, flag: object):
+    """overwrite="no" would count as true; anything but a bool is refused before writing."""
+    corpus.export(tmp_path, format="jsonl")
+    before = listing(tmp_path)
+    with pytest.raises(ArgumentTypeError, match="overwrite must be True or False"):
+        other_corpus().export(tmp_path, format="jsonl", overwrite=flag)  # type: ignore[arg-type]
+    assert listing(tmp_path) == before
+
+
+def test_a_dangling_symlink_counts_as_existing(corpus: Corpus, tmp_path: Path):
+    """A link at a file's name, even to nothing, is not replaced without overwrite, nor written through."""
+    (tmp_path / "quotes.jsonl").symlink_to(tmp_path / "nowhere")
+    with pytest.raises(ExportError, match=r"already holds quotes\.jsonl"):
+        corpus.export(tmp_path, format="jsonl")
+    assert (tmp_path / "quotes.jsonl").is_symlink()
+    corpus.export(tmp_path, format="jsonl", overwrite=True)
+    assert not (tmp_path / "quotes.jsonl").is_symlink()
+    assert not (tmp_path / "nowhere").exists()
+
+
+def test_exported_files_are_0600_whatever_the_umask(corpus: Corpus, tmp_path: Path):
+    """Files come out readable and writable by their owner only, under any umask."""
+    for umask in (0o000, 0o022, 0o277):
+        target = tmp_path / f"umask-{umask:o}"
+        target.mkdir()
+        previous = os.umask(umask)
+        try:
+            written = corpus.export(target)
+        finally:
+            os.umask(previous)
+        assert {stat.S_IMODE(path.stat().st_mode) for path in written} == {0o600}

@@ -49,6 +49,7 @@ def test_a_chain_of_3200_actors_loads_and_answers(tmp_path: Path):
     assert len(corpus.affiliates("a-0")) == 3199
     assert corpus.affiliates("a-3198").ids == ("a-3199",)
     assert corpus.affiliates("a-3199").ids == ()
+    assert len(corpus._index.affiliates) == len(set(corpus._index.affiliates)) == 3199
 
 
 def test_a_cycle_of_1000_actors_is_reported_once(tmp_path: Path):

@@ -2,22 +2,31 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime
 import io
 import json
 import os
+import stat
 import tempfile
-from collections.abc import Mapping, Sequence
+import time
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, get_args
 
+from ._coercion import require_path
 from ._columns import DELIMITER, Cell, Column, Table, link_rows, table_of
 from ._converter import unstructure
 from ._schema import KINDS
 from ._version import DATA_VERSION
 from .exceptions import ExportError, InvalidQueryError, MissingDependencyError
 from .typing import ExportFormat
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows, which locks by creating the lock file
+    fcntl = None  # type: ignore[assignment]
 
 if TYPE_CHECKING:
     from ._corpus import Corpus
@@ -27,6 +36,13 @@ FORMATS: Final = get_args(ExportFormat)
 # A spreadsheet runs a cell that starts with one of these as a formula.
 _FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
 
+# Hidden names an export uses inside the directory it writes, and removes again.
+_LOCK: Final = ".syria-russia-corpus-export.lock"
+_STAGING: Final = ".syria-russia-corpus-export-"
+
+# How long an export without flock waits for another to finish.
+_LOCK_WAIT: Final = 60.0
+
 _DATA_LICENSE: Final = {
     "name": "CC-BY-4.0",
     "path": "https://creativecommons.org/licenses/by/4.0/",
@@ -34,21 +50,175 @@ _DATA_LICENSE: Final = {
 }
 
 
-def export(corpus: Corpus, directory: str | Path, *, format: str, overwrite: bool) -> list[Path]:
+def export(corpus: Corpus, directory: object, *, format: str, overwrite: bool) -> list[Path]:
     """Write *corpus* to *directory*; see :meth:`Corpus.export`."""
     if format not in FORMATS:
         raise InvalidQueryError(f"format {format!r} is not one of {', '.join(map(repr, FORMATS))}")
-    root = Path(directory)
+    root = require_path(directory, "directory")
+    if "\0" in str(root):
+        raise ExportError(f"cannot export to {str(root)!r}: a path cannot hold a NUL character")
     if root.exists() and not root.is_dir():
         raise ExportError(f"{root} is a file; export needs a directory to write into")
     files = _render(corpus, format)
-    existing = sorted(name for name in files if (root / name).exists())
+    created: list[Path] = []
+    try:
+        created = _make_directory(root)
+        with _locked(root):
+            _check_targets(root, list(files), overwrite)
+            _publish(root, files)
+    except BaseException as error:
+        _remove_empty(created)
+        if isinstance(error, OSError) and not isinstance(error, ExportError):
+            raise ExportError(f"cannot export to {root}: {_reason(error)}") from None
+        raise
+    return [root / name for name in files]
+
+
+def _reason(error: OSError) -> str:
+    reason = error.strerror or str(error)
+    return f"{reason} ({error.filename})" if error.filename else reason
+
+
+def _make_directory(root: Path) -> list[Path]:
+    """Create *root* and its missing parents; return those created, outermost first."""
+    missing = []
+    for path in (root, *root.parents):
+        if os.path.lexists(path):
+            break
+        missing.append(path)
+    root.mkdir(parents=True, exist_ok=True)
+    return missing[::-1]
+
+
+def _remove_empty(directories: Sequence[Path]) -> None:
+    """Remove the *directories* a failed export created, innermost first, while they are empty."""
+    for path in reversed(directories):
+        try:
+            path.rmdir()
+        except OSError:
+            return
+
+
+@contextlib.contextmanager
+def _locked(root: Path) -> Iterator[None]:
+    """Hold *root*'s export lock: one export at a time checks and writes the directory."""
+    path = root / _LOCK
+    handle = _acquire(path)
+    try:
+        yield
+    finally:
+        # Removed while still held: an export waiting on this file then finds it
+        # gone and locks a new one, so that two never hold different files.
+        path.unlink(missing_ok=True)
+        os.close(handle)
+
+
+def _acquire(path: Path) -> int:
+    if fcntl is None:  # pragma: no cover - Windows
+        return _acquire_by_creating(path)
+    while True:
+        handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            if _is_file_at(handle, path):
+                return handle
+        except BaseException:
+            os.close(handle)
+            raise
+        os.close(handle)
+
+
+def _is_file_at(handle: int, path: Path) -> bool:
+    try:
+        return os.path.samestat(os.fstat(handle), os.stat(path))
+    except FileNotFoundError:
+        return False
+
+
+def _acquire_by_creating(path: Path) -> int:  # pragma: no cover - Windows
+    deadline = time.monotonic() + _LOCK_WAIT
+    while True:
+        try:
+            return os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            if time.monotonic() > deadline:
+                raise ExportError(
+                    f"another export has held {path} for {_LOCK_WAIT:.0f} s; if none is running, remove it"
+                ) from None
+            time.sleep(0.05)
+
+
+def _check_targets(root: Path, names: Sequence[str], overwrite: bool) -> None:
+    """Refuse, before anything is written, an export that would overwrite unasked or replace a directory."""
+    # lexists: a symbolic link, even one that leads nowhere, is something there.
+    existing = sorted(name for name in names if os.path.lexists(root / name))
     if existing and not overwrite:
         raise ExportError(
             f"{root} already holds {', '.join(existing)}; pass overwrite=True (--overwrite) to replace them"
         )
-    root.mkdir(parents=True, exist_ok=True)
-    return [write_atomically(root / name, content) for name, content in files.items()]
+    directories = [name for name in existing if stat.S_ISDIR(os.lstat(root / name).st_mode)]
+    if directories:
+        raise ExportError(
+            f"{root} holds a directory called {', '.join(directories)}; an export replaces only files"
+        )
+
+
+def _publish(root: Path, files: Mapping[str, bytes]) -> None:
+    """Write *files* beside *root*'s and move them in, all or none.
+
+    Each file is written whole into a staging directory inside *root*, so that
+    a full disk stops the export before anything is replaced. Replaced files
+    wait in the staging directory until every new file is in place; if one
+    cannot be moved in, the files moved so far are taken out and the old ones
+    put back.
+    """
+    staging = Path(tempfile.mkdtemp(dir=root, prefix=_STAGING))
+    old = staging / "replaced"
+    old.mkdir()
+    try:
+        for name, content in files.items():
+            _write_private(staging / name, content)
+        _move_in(root, list(files), staging, old)
+    finally:
+        # File by file, never a tree: whatever the staging directory holds that an
+        # export did not put there is left, not deleted.
+        for path in (*(staging / name for name in files), *(old / name for name in files)):
+            with contextlib.suppress(OSError):
+                path.unlink()
+        with contextlib.suppress(OSError):
+            old.rmdir()
+            staging.rmdir()
+
+
+def _write_private(path: Path, content: bytes) -> None:
+    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    with os.fdopen(handle, "wb") as stream:
+        # 0600 whatever the umask: the mode is set on the open file, not left to creation.
+        if hasattr(os, "fchmod"):
+            os.fchmod(handle, 0o600)
+        stream.write(content)
+        stream.flush()
+        os.fsync(handle)
+
+
+def _move_in(root: Path, names: Sequence[str], staging: Path, old: Path) -> None:
+    set_aside: list[str] = []
+    placed: list[str] = []
+    try:
+        for name in names:
+            if os.path.lexists(root / name):
+                os.replace(root / name, old / name)
+                set_aside.append(name)
+            os.replace(staging / name, root / name)
+            placed.append(name)
+    except BaseException:
+        for name in reversed(placed):
+            with contextlib.suppress(OSError):
+                os.replace(root / name, staging / name)
+        for name in reversed(set_aside):
+            with contextlib.suppress(OSError):
+                os.replace(old / name, root / name)
+        raise
 
 
 def _render(corpus: Corpus, format: str) -> dict[str, bytes]:
