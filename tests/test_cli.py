@@ -383,3 +383,14 @@ def test_export_os_errors_exit_2_with_one_line(data: str, tmp_path: Path):
     assert result.stderr.count("\n") == 1, result.stderr
     assert "Not a directory" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_csv_listing_cannot_be_split_by_a_carriage_return(capsys: pytest.CaptureFixture[str], tmp_path: Path):
+    """actors --format csv quotes a lone \\r, so the listing reads back as one row per actor."""
+    from .test_export import assert_no_row_injected, bundled_with_injection
+
+    corpus = bundled_with_injection()
+    for kind in ("sources", "actors", "quotes", "events", "positions"):
+        records = getattr(corpus, kind)().to_dicts()
+        (tmp_path / f"{kind}.json").write_text(json.dumps(records), encoding="utf-8")
+    assert_no_row_injected(out(capsys, "--data", str(tmp_path), "--alone", "actors", "--format", "csv"))

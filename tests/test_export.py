@@ -17,6 +17,7 @@ import pytest
 
 from syria_russia_corpus import Actor, ActorKind, Corpus
 from syria_russia_corpus._converter import unstructure
+from syria_russia_corpus._export import csv_cell
 from syria_russia_corpus.exceptions import ArgumentTypeError, ExportError, InvalidQueryError
 
 from .conftest import small_records
@@ -77,6 +78,65 @@ def test_csv_neutralises_formulas(tmp_path: Path):
     evil = next(a for a in read_csv(tmp_path / "actors.csv") if a["id"] == "evil")
     assert evil["name"] == '\'=HYPERLINK("http://x")'
     assert evil["description"] == "'+1 -2 @3"
+
+
+INJECTION = "President of Russia.\r=cmd|' /C calc'!A0"
+
+
+def bundled_with_injection() -> Corpus:
+    """The bundled corpus with a description that smuggles a formula after a carriage return."""
+    import syria_russia_corpus as src
+
+    corpus = src.load()
+    actors = [
+        attrs.evolve(actor, description=INJECTION) if actor.id == "vladimir-putin" else actor
+        for actor in corpus.actors()
+    ]
+    return Corpus.from_records(
+        sources=corpus.sources(),
+        actors=actors,
+        quotes=corpus.quotes(),
+        events=corpus.events(),
+        positions=corpus.positions(),
+    )
+
+
+def assert_no_row_injected(text: str) -> None:
+    """*text*, the bundled actors as CSV, reads back one row per actor, no cell a spreadsheet would run."""
+    import io
+
+    import pandas as pd
+
+    import syria_russia_corpus as src
+
+    frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    assert len(frame) == len(src.actors())
+    assert not [cell for column in frame for cell in frame[column] if cell.startswith("=")]
+    # pandas reads the carriage return inside the quoted cell as a line break.
+    assert frame.set_index("id").loc["vladimir-putin", "description"].splitlines() == INJECTION.splitlines()
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(text, newline=""))}
+    assert rows["vladimir-putin"]["description"] == INJECTION
+
+
+@pytest.mark.parametrize("form", ["csv", "datapackage"])
+def test_a_carriage_return_cannot_start_a_row(tmp_path: Path, form: str):
+    """A lone \r inside a value is quoted, so pandas reads one row per actor and no formula cell."""
+    bundled_with_injection().export(tmp_path, format=form)
+    assert_no_row_injected((tmp_path / "actors.csv").read_bytes().decode("utf-8"))
+
+
+@pytest.mark.parametrize(
+    "value", [" =1+1", "\t=1+1", "\n@SUM(A1)", "  -2+3", "\u3000+1", "\tplain", "\rplain"]
+)
+def test_formulas_after_white_space_are_neutralised(value: str):
+    """A formula start after leading white space, or a leading tab or carriage return, gets the apostrophe."""
+    assert csv_cell(value) == "'" + value
+
+
+def test_plain_text_is_left_alone():
+    """Text that no spreadsheet would run keeps its first character."""
+    assert csv_cell("President = head of state") == "President = head of state"
+    assert csv_cell(" plain") == " plain"
 
 
 def test_refuses_to_overwrite(corpus: Corpus, tmp_path: Path):
@@ -170,7 +230,7 @@ def test_datapackage_catches_a_broken_foreign_key(corpus: Corpus, tmp_path: Path
 
     corpus.export(tmp_path, format="datapackage")
     path = tmp_path / "quotes.csv"
-    path.write_text(path.read_text(encoding="utf-8").replace(",putin,", ",nobody,", 1), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace(',"putin",', ',"nobody",', 1), encoding="utf-8")
     assert not validate(tmp_path / "datapackage.json").valid
 
 

@@ -558,8 +558,10 @@ class Corpus:
             overwrite: Replace files that already exist; without it an export
                 that would overwrite raises :class:`ExportError` and writes nothing.
 
-        CSV cells that begin with ``=``, ``+``, ``-`` or ``@`` get a leading ``'``
-        so that a spreadsheet shows them as text instead of running them.
+        CSV cells that begin with ``=``, ``+``, ``-`` or ``@``, after any white
+        space, or with a tab or carriage return, get a leading ``'`` so that a
+        spreadsheet shows them as text instead of running them; every cell is
+        quoted, so that no line break inside a cell starts a row.
 
         Example:
             >>> import syria_russia_corpus as src

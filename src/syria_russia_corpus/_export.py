@@ -33,8 +33,10 @@ if TYPE_CHECKING:
 
 FORMATS: Final = get_args(ExportFormat)
 
-# A spreadsheet runs a cell that starts with one of these as a formula.
-_FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
+# A spreadsheet runs a cell that starts with one of these as a formula, even
+# after leading white space; a tab or carriage return can start one too.
+_FORMULA_STARTS: Final = ("=", "+", "-", "@")
+_FORMULA_LEADS: Final = ("\t", "\r")
 
 # Hidden names an export uses inside the directory it writes, and removes again.
 _LOCK: Final = ".syria-russia-corpus-export.lock"
@@ -256,7 +258,10 @@ def _jsonl(records: Sequence[Any]) -> bytes:
 def csv_bytes(table: Table, rows: Sequence[Mapping[str, Cell]]) -> bytes:
     """*rows* of *table* as CSV, header first."""
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\n")
+    # Every cell quoted: before Python 3.13, minimal quoting writes a lone carriage
+    # return bare, readers start a new row there, and the rest of the cell
+    # becomes a first cell that nothing neutralised.
+    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(column.name for column in table.columns)
     writer.writerows([csv_cell(row[column.name]) for column in table.columns] for row in rows)
     return buffer.getvalue().encode("utf-8")
@@ -272,7 +277,9 @@ def csv_cell(value: Cell) -> str | int:
         return value.isoformat()
     if isinstance(value, tuple):
         value = DELIMITER.join(value)
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+    if isinstance(value, str) and (
+        value.startswith(_FORMULA_LEADS) or value.lstrip().startswith(_FORMULA_STARTS)
+    ):
         return "'" + value
     return value
 
