@@ -6,6 +6,7 @@ import csv
 import hashlib
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -394,3 +395,95 @@ def test_csv_listing_cannot_be_split_by_a_carriage_return(capsys: pytest.Capture
         records = getattr(corpus, kind)().to_dicts()
         (tmp_path / f"{kind}.json").write_text(json.dumps(records), encoding="utf-8")
     assert_no_row_injected(out(capsys, "--data", str(tmp_path), "--alone", "actors", "--format", "csv"))
+
+
+# -- hostile environments --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_a_narrow_stdout_encoding_gets_escapes(encoding: str):
+    """On an ASCII or Latin-1 stdout, characters it cannot encode come out escaped, not as a crash."""
+    result = subprocess.run(
+        [sys.executable, "-m", "syria_russia_corpus", "quotes", "--by", "Putin"],
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": encoding},
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert b"Traceback" not in result.stderr
+    assert b"\\u2019" in result.stdout
+
+
+@pytest.mark.parametrize("form", ["table", "json", "csv"])
+def test_closed_stdout_is_one_line(form: str):
+    """With stdout closed, a listing exits 2 with one line saying so."""
+    result = subprocess.run(
+        [
+            "sh",
+            "-c",
+            'exec "$0" "$@" >&-',
+            sys.executable,
+            "-m",
+            "syria_russia_corpus",
+            "actors",
+            "--format",
+            form,
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert result.stderr == (
+        "syria-russia-corpus: error: standard output is closed; redirect it to a file or a pipe\n"
+    )
+
+
+def test_a_full_device_is_one_line():
+    """Output redirected to /dev/full exits 2 with one line, and no second error as Python exits."""
+    if not Path("/dev/full").exists():
+        pytest.skip("needs /dev/full")
+    with Path("/dev/full").open("w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "syria_russia_corpus", "actors", "--format", "csv"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+            timeout=60,
+        )
+    assert result.returncode == 2
+    assert result.stderr == "syria-russia-corpus: error: cannot write the output: No space left on device\n"
+
+
+def test_a_reader_that_goes_away_is_not_an_error():
+    """When the reader has closed the pipe (head), the command ends quietly with status 0."""
+    with subprocess.Popen(
+        [sys.executable, "-m", "syria_russia_corpus", "quotes", "--format", "json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as process:
+        assert process.stdout is not None
+        process.stdout.close()  # before the process writes: its first write meets a broken pipe
+        _, err = process.communicate(timeout=60)
+    assert process.returncode == 0
+    assert err == b""
+
+
+def test_stdout_set_to_none_in_process(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
+    """Called in a process without stdout, main returns 2 with one line instead of raising."""
+    monkeypatch.setattr(sys, "stdout", None)
+    assert main(["actors", "--format", "csv"]) == 2
+    assert "standard output is closed" in capsys.readouterr().err
+
+
+def test_empty_data_is_refused(capsys: pytest.CaptureFixture[str]):
+    """--data "" is a usage error, not the bundled corpus nor the working directory."""
+    with pytest.raises(SystemExit) as exit_:
+        main(["--data", "", "info"])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "argument --data: needs a directory" in err

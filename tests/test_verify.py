@@ -347,3 +347,11 @@ def test_documented_size_cap_is_the_real_one():
     stated = f"{MAX_DOCUMENT_BYTES // 2**20} MiB"
     assert stated in (Corpus.verify.__doc__ or "")
     assert stated in (Path(__file__).parent.parent / "docs" / "codebook.md").read_text(encoding="utf-8")
+
+
+def test_an_empty_folder_name_is_refused():
+    """verify("") would read the working directory; it is refused instead."""
+    from syria_russia_corpus.exceptions import InvalidQueryError
+
+    with pytest.raises(InvalidQueryError, match="directory is empty"):
+        src.verify("")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import json
+import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -23,6 +23,7 @@ from ._export import FORMATS as EXPORT_FORMATS
 from ._export import csv_bytes
 from ._schema import KINDS as KINDS_OF_RECORDS
 from ._search import KINDS
+from ._terminal import escape_controls, json_for_terminal
 from ._version import DATA_VERSION, package_version
 from ._vocabulary import ActorKind, QuoteKind, Topic
 from .exceptions import CorpusDataError, CorpusError
@@ -30,19 +31,72 @@ from .exceptions import CorpusDataError, CorpusError
 LISTING_FORMATS = ("table", "json", "csv")
 
 
+class _OutputError(CorpusError):
+    """Standard output is closed, or refuses what is written to it."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status (2 for bad input)."""
+    _escape_what_cannot_be_encoded()
     args = _parser().parse_args(argv)
     try:
-        return int(args.run(args))
-    except CorpusError as error:
-        # One line, the library's own message with its suggestion; never a traceback.
-        print(f"syria-russia-corpus: error: {_one_line(error)}", file=sys.stderr)
-        return 2
+        status = int(args.run(args))
+        _flush()  # here, not at exit: a full disk shows only when the output is flushed
     except BrokenPipeError:
         # The reader (head, less) went away: not an error worth a traceback.
-        sys.stderr.close()
+        _discard_output()
         return 0
+    except CorpusError as error:
+        if isinstance(error, _OutputError):
+            _discard_output()
+        # One line, the library's own message with its suggestion; never a traceback.
+        print(f"syria-russia-corpus: error: {escape_controls(_one_line(error), keep='')}", file=sys.stderr)
+        return 2
+    return status
+
+
+def _escape_what_cannot_be_encoded() -> None:
+    # An ASCII or Latin-1 terminal (LANG=C, PYTHONIOENCODING=ascii) gets "\u2019"
+    # for a character it cannot show, instead of a UnicodeEncodeError.
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors="backslashreplace")
+
+
+def _write(text: str) -> None:
+    if sys.stdout is None:
+        raise _OutputError("standard output is closed; redirect it to a file or a pipe")
+    try:
+        sys.stdout.write(text)
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise _OutputError(f"cannot write the output: {error.strerror or error}") from None
+
+
+def _flush() -> None:
+    if sys.stdout is None:
+        return
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise _OutputError(f"cannot write the output: {error.strerror or error}") from None
+
+
+def _discard_output() -> None:
+    """Point standard output at the null device, so that flushing it at exit cannot fail again.
+
+    Python flushes standard output once more as it exits; with the unwritten
+    output still buffered, that would fail again and print a traceback.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (AttributeError, OSError, ValueError):
+        pass  # no file behind it (closed, or captured): nothing is flushed at exit
 
 
 def _one_line(error: CorpusError) -> str:
@@ -65,6 +119,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--data",
         metavar="DIR",
+        type=_directory,
         help="add the records of DIR to the bundled corpus (they may refer to its records)",
     )
     parser.add_argument(
@@ -157,10 +212,17 @@ def _listing(
     return parser
 
 
+def _directory(value: str) -> str:
+    # An empty --data would read the working directory, or, tested for truth, the bundled corpus.
+    if not value:
+        raise argparse.ArgumentTypeError("needs a directory; leave --data out to use the bundled corpus")
+    return value
+
+
 def _corpus(args: argparse.Namespace) -> Corpus:
     # Read once per run: several steps of one command need the corpus.
     if getattr(args, "corpus", None) is None:
-        args.corpus = _read(args.data, args) if args.data else _bundled.load()
+        args.corpus = _bundled.load() if args.data is None else _read(args.data, args)
     corpus: Corpus = args.corpus
     return corpus
 
@@ -208,10 +270,11 @@ def _search(args: argparse.Namespace) -> Records[Any]:
 
 def _emit(records: Records[Any], args: argparse.Namespace) -> int:
     if args.format == "json":
-        return _print(json.dumps(_json_objects(records), ensure_ascii=False, indent=2))
+        return _print(json_for_terminal(_json_objects(records)))
     if args.format == "csv":
+        # Data, written as it is: escaping a cell would change it for the program that reads it.
         table = table_for(records.kind)
-        sys.stdout.write(csv_bytes(table, table.rows(records, _corpus(args).actor_name)).decode("utf-8"))
+        _write(csv_bytes(table, table.rows(records, _corpus(args).actor_name)).decode("utf-8"))
         return 0
     return _print(text_table(records))
 
@@ -224,14 +287,13 @@ def _json_objects(records: Records[Any]) -> list[dict[str, Any]]:
 
 
 def _export(args: argparse.Namespace) -> int:
-    for path in _corpus(args).export(args.directory, format=args.format, overwrite=args.overwrite):
-        print(path)
-    return 0
+    written = _corpus(args).export(args.directory, format=args.format, overwrite=args.overwrite)
+    return _print("\n".join(str(path) for path in written))
 
 
 def _verify(args: argparse.Namespace) -> int:
     report = _corpus(args).verify(args.directory)
-    print(report)
+    _print(str(report))
     return 0 if report.ok else 1
 
 
@@ -242,9 +304,8 @@ def _check(args: argparse.Namespace) -> int:
     problems = check(
         args.directory, base=base, documents=args.documents, fill_anchors=args.documents is not None
     )
-    for problem in problems:
-        print(problem)
-    print(f"{len(problems)} problem{'' if len(problems) == 1 else 's'}" if problems else "no problems")
+    count = f"{len(problems)} problem{'' if len(problems) == 1 else 's'}" if problems else "no problems"
+    _print("\n".join([*problems, count]))
     return 1 if problems else 0
 
 
@@ -266,7 +327,8 @@ def _new_source(args: argparse.Namespace) -> int:
 
 
 def _print(text: str) -> int:
-    print(text)
+    """Write *text* and a line break, its control characters escaped; return 0."""
+    _write(escape_controls(text) + "\n")
     return 0
 
 
@@ -274,30 +336,38 @@ def _info(args: argparse.Namespace) -> int:
     corpus = _corpus(args)
     summary = _summary(corpus)
     if args.format == "json":
-        return _print(json.dumps(summary, ensure_ascii=False, indent=2))
+        return _print(json_for_terminal(summary))
     counts, period = summary["counts"], summary["statements"]
-    print(f"syria_russia_corpus: data version {summary['data_version']}")
-    print(f"  {counts['sources']} sources, {counts['actors']} actors")
-    if period is None:
-        print("  no dated statements")
-    else:
-        print(f"  statements (quotes and positions) dated {period['periods']}")
-        for gap in period["gaps"]:
-            print(f"  no statement coded from {gap['first']} to {gap['last']} ({gap['months']} months)")
     kinds = ", ".join(f"{n} {k}" for k, n in summary["quote_kinds"].items())
-    print(f"  {counts['quotes']} quotes ({kinds}), {counts['positions']} positions")
     earlier = (
         f", {summary['events_before']} of them historical events before the statements" if period else ""
     )
-    print(f"  {counts['events']} events{earlier}")
-    print("Sources:")
-    for source in summary["sources"]:
-        print(f"  {source['published']:<12} {source['outlet'] or 'unknown outlet'}: {source['title']}")
+    lines = [
+        f"syria_russia_corpus: data version {summary['data_version']}",
+        f"  {counts['sources']} sources, {counts['actors']} actors",
+        *(
+            ["  no dated statements"]
+            if period is None
+            else [
+                f"  statements (quotes and positions) dated {period['periods']}",
+                *(
+                    f"  no statement coded from {gap['first']} to {gap['last']} ({gap['months']} months)"
+                    for gap in period["gaps"]
+                ),
+            ]
+        ),
+        f"  {counts['quotes']} quotes ({kinds}), {counts['positions']} positions",
+        f"  {counts['events']} events{earlier}",
+        "Sources:",
+        *(
+            f"  {source['published']:<12} {source['outlet'] or 'unknown outlet'}: {source['title']}"
+            for source in summary["sources"]
+        ),
+    ]
     if summary["most_quoted"]:
-        print("Most quoted:")
-        for speaker in summary["most_quoted"]:
-            print(f"  {speaker['quotes']:>3}  {speaker['name']}")
-    return 0
+        lines += ["Most quoted:", *(f"  {s['quotes']:>3}  {s['name']}" for s in summary["most_quoted"])]
+    # The titles, outlets and names come from the data: escaped, like every line shown.
+    return _print("\n".join(lines))
 
 
 def _summary(corpus: Corpus) -> dict[str, Any]:

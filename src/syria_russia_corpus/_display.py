@@ -21,6 +21,7 @@ import attrs
 from ._columns import DELIMITER, Cell, Names, Table, table_for
 from ._normalize import normalize_whitespace
 from ._records import Fatalities
+from ._terminal import escape_controls
 
 if TYPE_CHECKING:
     from ._collection import Records
@@ -87,7 +88,7 @@ def _grid(records: Records[Any], names: Sequence[str] | None = None) -> tuple[li
     shown = list(names) if names is not None else _shown(table)
     columns = [table.column(name) for name in shown if any(c.name == name for c in table.columns)]
     resolve = _names(records.corpus)
-    rows = [[_escape_controls(text_of(column.get(r, resolve))) for column in columns] for r in records]
+    rows = [[escape_controls(text_of(column.get(r, resolve))) for column in columns] for r in records]
     return [_header(column.name) for column in columns], rows
 
 
@@ -161,11 +162,6 @@ def _shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
 
 
-def _escape_controls(text: str) -> str:
-    # Control characters from the data must not reach a terminal as commands.
-    return "".join(char if char.isprintable() or char in "\n\t" else repr(char)[1:-1] for char in text)
-
-
 class _Passage(NamedTuple):
     """An evidence span with the words around it, when the document is at hand."""
 
@@ -175,7 +171,8 @@ class _Passage(NamedTuple):
     after: str = ""
 
     def __str__(self) -> str:
-        return f"{self.where}: …{self.before} [{self.words}] {self.after}…" if self.words else self.where
+        text = f"{self.where}: …{self.before} [{self.words}] {self.after}…" if self.words else self.where
+        return escape_controls(text)
 
     def html(self) -> str:
         if not self.words:
@@ -209,7 +206,7 @@ class RecordView:
         }
         names = self.corpus.actor_name
         lines = [
-            (_header(column.name), _escape_controls(text_of(column.get(self.record, names))))
+            (_header(column.name), escape_controls(text_of(column.get(self.record, names))))
             for column in columns
             if column.name != "evidence"
             and not column.name.endswith(("_earliest", "_latest"))
@@ -251,7 +248,7 @@ class RecordView:
         return passages
 
     def _title(self) -> str:
-        return f"{type(self.record).__name__} {getattr(self.record, 'id', '')}".strip()
+        return escape_controls(f"{type(self.record).__name__} {getattr(self.record, 'id', '')}".strip())
 
     def __str__(self) -> str:
         lines = [*self.fields(), *((f"evidence[{i}]", str(p)) for i, p in enumerate(self.passages()))]

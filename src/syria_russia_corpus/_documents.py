@@ -18,7 +18,7 @@ from typing import Final
 
 import attrs
 
-from .exceptions import ArgumentTypeError, DocumentError
+from .exceptions import ArgumentTypeError, DocumentError, InvalidQueryError
 
 #: The largest document read, in bytes: four hundred times the longest source
 #: (about 8 KiB); a file past it is not an article's text.
@@ -107,6 +107,9 @@ def read_document(path: str | os.PathLike[str]) -> Document:
 def _path(value: object, argument: str) -> Path:
     if not isinstance(value, (str, os.PathLike)):
         raise ArgumentTypeError(f"{argument} must be a path (a str or a Path), not {type(value).__name__}")
+    if not os.fspath(value):
+        # Path("") is the working directory, which a blank setting never means.
+        raise InvalidQueryError(f"{argument} is empty; name a folder ('.' for the working directory)")
     path = Path(value)
     if "\x00" in str(path):
         raise DocumentError(f"{str(path)!r}: no file or folder has a NUL character in its name")

@@ -19,6 +19,7 @@ from ._documents import Document, SkippedFile, read_documents
 from ._normalize import normalize, normalize_whitespace
 from ._records import Evidence, Quote
 from ._schema import spanned_kinds
+from ._terminal import escape_controls
 from .typing import SpanStatus
 
 if TYPE_CHECKING:
@@ -135,7 +136,8 @@ class VerificationReport:
     def __str__(self) -> str:
         lines = [str(check) for check in self.sources]
         lines += [f"SKIPPED   {file.path.name}: {file.reason}" for file in self.skipped]
-        return "\n".join(lines)
+        # Ids come from the data and file names from the disk: either may hold control characters.
+        return escape_controls("\n".join(lines))
 
 
 class _Span(NamedTuple):
