@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 import platform
+import random
 import re
 import subprocess
 import sys
@@ -31,12 +32,15 @@ from pathlib import Path
 from typing import Any
 
 import syria_russia_corpus as src
-from syria_russia_corpus import Corpus
+from syria_russia_corpus import Actor, ActorKind, Corpus
+from syria_russia_corpus._names import closest_names
 from syria_russia_corpus._schema import KINDS
+from syria_russia_corpus.exceptions import UnknownActorError
 
 QUOTES = 100_000
 QUOTES_PER_ACTOR = 10
 CHAIN = 3_200
+ALIASED_ACTORS, ALIASES_PER_ACTOR = 100_000, 10
 
 _PART = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([?~%]?)")
 
@@ -136,11 +140,28 @@ def write(data: dict[str, list[dict[str, Any]]], directory: Path) -> None:
         )
 
 
-def chain(length: int) -> dict[str, list[dict[str, Any]]]:
-    """A corpus of *length* actors, each affiliated with the one before."""
+def chain(length: int, *, linked: bool = True) -> dict[str, list[dict[str, Any]]]:
+    """A corpus of *length* actors, each affiliated with the one before (or, not *linked*, with none)."""
     actors = [{"id": f"a{i}", "name": f"Actor {i}", "kind": "person",
-               "affiliation_id": f"a{i - 1}" if i else None} for i in range(length)]  # fmt: skip
+               "affiliation_id": f"a{i - 1}" if i and linked else None} for i in range(length)]  # fmt: skip
     return {"sources": [], "actors": actors, "quotes": [], "events": [], "positions": []}
+
+
+def aliased_actors(count: int, aliases: int) -> list[Actor]:
+    """*count* actors with *aliases* aliases each, names made of syllables, and Sergei Lavrov."""
+    syllables = ["ser", "gei", "lav", "rov", "vla", "di", "mir", "pu", "tin", "ba", "shar", "al", "as",
+                 "sad", "ka", "ri", "mo", "na", "le", "ksan", "dr", "ov", "ich", "ev", "ko"]  # fmt: skip
+    chooser = random.Random(0)
+
+    def name() -> str:
+        return " ".join("".join(chooser.choices(syllables, k=chooser.randint(2, 4))).title() for _ in "ab")
+
+    made = [Actor(id=f"a{i}", name=name(), kind=ActorKind.PERSON,
+                  aliases=tuple(name() for _ in range(aliases))) for i in range(count)]  # fmt: skip
+    return [
+        *made,
+        Actor(id="lavrov", name="Sergei Lavrov", kind=ActorKind.PERSON, aliases=("Sergey Lavrov",)),
+    ]
 
 
 # -- measuring --------------------------------------------------------------------------------
@@ -261,11 +282,38 @@ def bench_memory(directory: Path, speaker: str) -> None:
            f"{corpus_bytes / records:.0f} B/record")  # fmt: skip
 
 
+def bench_misspelt() -> None:
+    """A name that matches no actor, among a million names, against comparing it with every name."""
+    actors = aliased_actors(ALIASED_ACTORS, ALIASES_PER_ACTOR)
+    corpus = Corpus.from_records(actors=actors)
+    names = [name for actor in actors for name in (actor.name, *actor.aliases)]
+
+    def miss() -> tuple[str, ...]:
+        try:
+            corpus.actor("Sergei Lavrof")
+        except UnknownActorError as error:
+            return error.suggestions
+        raise AssertionError("a misspelt name was found")
+
+    corpus.actor("Sergei Lavrov")  # the first query builds the corpus's indexes
+    start = time.perf_counter()
+    suggested = miss()  # the first miss builds the index of names by their letter pairs
+    first = time.perf_counter() - start
+    ours = best(miss, repeat=5)
+    scan = best(lambda: closest_names("Sergei Lavrof", names, limit=6), repeat=1)
+    report(f"misspelt name among {len(names) / 1e6:.1f}M: full scan / ours", scan / ours, ">= 10",
+           scan / ours >= 10, f"{ours * 1000:.0f} ms vs {scan:.2f} s; first miss {first:.2f} s, "
+           f"suggesting {suggested[0]!r}")  # fmt: skip
+
+
 def bench_chain(directory: Path) -> None:
     """A long affiliation chain: loading checks it for cycles and walks it for affiliates."""
+    write(chain(CHAIN, linked=False), directory)
+    unlinked = best(lambda: Corpus.from_path(directory).affiliates("a0"), repeat=3)
     write(chain(CHAIN), directory)
     seconds = best(lambda: Corpus.from_path(directory).affiliates("a0"), repeat=3)
-    print(f"  load of a {CHAIN:,}-actor affiliation chain, and its affiliates: {seconds * 1000:.0f} ms")
+    print(f"  load of a {CHAIN:,}-actor affiliation chain, and its affiliates: {seconds * 1000:.0f} ms "
+          f"({unlinked * 1000:.0f} ms unaffiliated)")  # fmt: skip
 
 
 def altered(text: str) -> str:
@@ -325,6 +373,7 @@ def main() -> None:
         bench_queries(corpus, data, speaker)
         del corpus
         bench_memory(directory, speaker)
+    bench_misspelt()
     print("Without a target:")
     with tempfile.TemporaryDirectory() as folder:
         bench_chain(Path(folder))

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import operator
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Final
 
@@ -49,7 +50,7 @@ def _pieces(key: str) -> set[str]:
     # share a pair, and a key's ends are marked so that its first and last
     # letters count, and a key of one letter has pieces too.
     padded = f"^{key}$"
-    return {padded[i : i + 2] for i in range(len(padded) - 1)}
+    return set(map(operator.add, padded, padded[1:]))
 
 
 @attrs.frozen(eq=False)
@@ -72,12 +73,12 @@ class KeyIndex:
     @classmethod
     def of(cls, keys: Iterable[str]) -> KeyIndex:
         """Index *keys*, each a :func:`name_key`."""
-        unique = list(dict.fromkeys(keys))
-        postings: dict[str, list[int]] = {}
+        unique = tuple(dict.fromkeys(keys))
+        postings: defaultdict[str, list[int]] = defaultdict(list)
         for number, key in enumerate(unique):
             for piece in _pieces(key):
-                postings.setdefault(piece, []).append(number)
-        return cls(tuple(unique), postings)
+                postings[piece].append(number)
+        return cls(unique, dict(postings))
 
     def closest(self, key: str, *, limit: int = 3) -> list[str]:
         """Up to *limit* indexed keys closest to *key*, closest first."""
