@@ -424,3 +424,13 @@ def test_exported_files_are_0600_whatever_the_umask(corpus: Corpus, tmp_path: Pa
         finally:
             os.umask(previous)
         assert {stat.S_IMODE(path.stat().st_mode) for path in written} == {0o600}
+
+
+def test_a_symbolic_link_at_the_lock_is_not_followed(corpus: Corpus, tmp_path: Path):
+    """A link planted at the lock file's name makes the export fail, creating nothing where it points."""
+    target = tmp_path / "out"
+    target.mkdir()
+    (target / ".syria-russia-corpus-export.lock").symlink_to(tmp_path / "elsewhere")
+    with pytest.raises(ExportError, match="cannot export to"):
+        corpus.export(target)
+    assert not (tmp_path / "elsewhere").exists()

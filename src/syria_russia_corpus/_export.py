@@ -119,7 +119,8 @@ def _acquire(path: Path) -> int:
     if fcntl is None:  # pragma: no cover - Windows
         return _acquire_by_creating(path)
     while True:
-        handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        # Not through a symbolic link: one at the lock's name is refused (ELOOP), not followed.
+        handle = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
         try:
             fcntl.flock(handle, fcntl.LOCK_EX)
             if _is_file_at(handle, path):
