@@ -104,3 +104,11 @@ def test_random_span_is_found_again_in_a_changed_copy(documents_dir: Path, data:
     places = [(found.start, found.end)] if found.start is not None else found.places
     for first, last in places:
         assert normalize(copy[first:last]).text.strip() == words
+
+
+def test_words_are_not_found_inside_one_character():
+    """A full stop is not found inside an ellipsis, though the ellipsis normalizes to three of them."""
+    text = "Wait\u2026 and see."
+    evidence = Evidence(source_id="doc", start=13, end=14, anchor=anchor_of(normalize(text), 13, 14))
+    assert Finder("Header " + text).find(evidence)[:3] == ("moved", 20, 21)
+    assert Finder("Header Wait\u2026 and see").find(evidence).status == "missing"

@@ -108,10 +108,14 @@ class Finder:
         """Every place in the copy that holds the anchor's words, told apart by context if need be."""
         text = self.normalized.text
         size = anchor.length
+        # A hit must begin and end on whole characters of the copy: "." is not in "…".
         hits = [
             place
             for place in self._index(min(size, HEAD)).get(anchor.head, ())
-            if place + size <= len(text) and digest(text[place : place + size]) == anchor.digest
+            if place + size <= len(text)
+            and not self.normalized.splits(place)
+            and not self.normalized.splits(place + size)
+            and digest(text[place : place + size]) == anchor.digest
         ]
         places = tuple(self.normalized.original(place, place + size) for place in hits)
         if len(hits) > 1:

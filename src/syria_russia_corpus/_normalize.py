@@ -68,6 +68,10 @@ class Normalized:
         """The offsets in the original of the normalized ``text[start:end]`` (not empty)."""
         return self._starts[start], self._ends[end - 1]
 
+    def splits(self, position: int) -> bool:
+        """Whether *position* falls inside what one original character became ("…" became "...")."""
+        return 0 < position < len(self.text) and self._starts[position] == self._starts[position - 1]
+
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The normalized range of the original's ``[start:end]``, without spaces at its edges.
 
