@@ -8,7 +8,6 @@ and docstring: they cannot drift apart.
 from __future__ import annotations
 
 import functools
-import inspect
 import threading
 from collections.abc import Callable
 from typing import Concatenate, ParamSpec, TypeVar
@@ -50,10 +49,9 @@ def _on_bundled(method: Callable[Concatenate[Corpus, P], R]) -> Callable[P, R]:
     def on_bundled(*args: P.args, **kwargs: P.kwargs) -> R:
         return method(load(), *args, **kwargs)
 
-    signature = inspect.signature(method)
-    on_bundled.__signature__ = signature.replace(  # type: ignore[attr-defined]
-        parameters=list(signature.parameters.values())[1:]
-    )
+    # inspect.signature() follows __wrapped__; a partial with the corpus slot filled drops it from the
+    # signature, which is then worked out only when asked (importing inspect costs a query's time).
+    on_bundled.__wrapped__ = functools.partial(method, None)  # type: ignore[arg-type]
     on_bundled.__module__ = "syria_russia_corpus"
     on_bundled.__qualname__ = method.__name__
     return on_bundled

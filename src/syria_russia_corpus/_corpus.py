@@ -13,6 +13,7 @@ import attrs
 
 from ._coercion import coerce_enum, coerce_optional_enum, require_bool, require_str
 from ._collection import Identified, Records
+from ._collector import collector_paused
 from ._dates import PartialDate, date_bounds
 from ._indexes import CorpusIndex, build_index, date_order, event_span
 from ._integrity import ValidatedRecords, validated
@@ -23,7 +24,6 @@ from ._records import Actor, Event, Position, Quote, Source
 from ._schema import KINDS
 from ._search import KINDS as SEARCHABLE_KINDS
 from ._search import Searchable, matches, wanted_kinds
-from ._stance import StanceChange, changes_in
 from ._vocabulary import EventType, PositionBasis, QuoteKind, Topic
 from .exceptions import (
     AmbiguousActorError,
@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 
     from ._coverage import MonthCoverage
     from ._display import RecordView
+    from ._stance import StanceChange
     from ._verify import VerificationReport
 
 R = TypeVar("R", bound=Identified)
@@ -77,7 +78,8 @@ class Corpus:
     # two indexes are equal and one is kept.
     @functools.cached_property
     def _index(self) -> CorpusIndex:
-        return build_index(self._records.collections, self)
+        with collector_paused():
+            return build_index(self._records.collections, self)
 
     # -- construction -------------------------------------------------------
 
@@ -106,13 +108,14 @@ class Corpus:
                 corpus = Corpus.from_path("my_coding/", base=src.load())
                 corpus.quotes_by("Lavrov")
         """
-        parsed = read_directory(directory)
-        if base is not None:
-            if not isinstance(base, Corpus):
-                raise ArgumentTypeError(f"base must be a Corpus, such as load(), not {type(base).__name__}")
-            merged, conflicts = layered(records_of(base), parsed.records, label=parsed.label)
-            parsed = attrs.evolve(parsed, records=merged, problems=(*parsed.problems, *conflicts))
-        return cls(validated(parsed))
+        if base is not None and not isinstance(base, Corpus):
+            raise ArgumentTypeError(f"base must be a Corpus, such as load(), not {type(base).__name__}")
+        with collector_paused():
+            parsed = read_directory(directory)
+            if base is not None:
+                merged, conflicts = layered(records_of(base), parsed.records, label=parsed.label)
+                parsed = attrs.evolve(parsed, records=merged, problems=(*parsed.problems, *conflicts))
+            return cls(validated(parsed))
 
     @classmethod
     def from_records(
@@ -147,7 +150,8 @@ class Corpus:
 
     @classmethod
     def _bundled(cls) -> Corpus:
-        return cls(validated(read_bundled()))
+        with collector_paused():
+            return cls(validated(read_bundled()))
 
     # -- whole collections ---------------------------------------------------
 
@@ -283,6 +287,9 @@ class Corpus:
             >>> all(q.date is not None and q.date.overlaps("2012-06", "2012-06") for q in june)
             True
         """
+        if kind is topic is start is end is None and include_affiliated is False:
+            # The common question, answered from the index as it stands.
+            return self._index.quotes_by_speaker.get(self.actor(speaker).id, self._index.no_quotes)
         wanted_kind = coerce_optional_enum(QuoteKind, kind, "kind")
         wanted_topic = coerce_optional_enum(Topic, topic, "topic")
         window = _window(start, end)
@@ -329,6 +336,8 @@ class Corpus:
             >>> {p.topic for p in src.positions_of("Russia", topic="sanctions")}
             {<Topic.SANCTIONS: 'sanctions'>}
         """
+        if topic is basis is start is end is None and include_affiliated is False:
+            return self._index.positions_by_actor.get(self.actor(actor).id, self._index.no_positions)
         wanted_topic = coerce_optional_enum(Topic, topic, "topic")
         wanted_basis = coerce_optional_enum(PositionBasis, basis, "basis")
         window = _window(start, end)
@@ -468,6 +477,8 @@ class Corpus:
         """
         window = _window(start, end)
         positions = self.positions_of(actor, topic=topic, basis=basis, include_affiliated=include_affiliated)
+        from ._stance import StanceChange, changes_in  # the stance logic, only when asked
+
         changes = [c for c in changes_in(positions) if _within(c.after.date, window)]
         return self._wrap(changes, StanceChange)
 
@@ -632,7 +643,7 @@ class Corpus:
     # -- helpers ------------------------------------------------------------------
 
     def _by_actor(
-        self, index: Mapping[str, tuple[Dated, ...]], actor: ActorLike, include_affiliated: bool
+        self, index: Mapping[str, Records[Dated]], actor: ActorLike, include_affiliated: bool
     ) -> Sequence[Dated]:
         actor_id: str = self.actor(actor).id
         if not require_bool(include_affiliated, "include_affiliated"):
@@ -641,7 +652,7 @@ class Corpus:
         return list(heapq.merge(*groups, key=date_order))
 
     def _wrap(self, items: Iterable[R], kind: type[R]) -> Records[R]:
-        return Records(items, kind=kind, corpus=self)
+        return Records._of(tuple(items), kind, self)
 
     def _lookup(self, collection: str, record_id: str) -> Any:
         records = self._index.by_id[collection]

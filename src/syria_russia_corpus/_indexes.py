@@ -63,10 +63,12 @@ class CorpusIndex:
     by_id: Mapping[str, Mapping[str, Any]]
     names: Mapping[str, tuple[str, ...]]
     affiliates: Mapping[str, tuple[str, ...]]
-    quotes_by_speaker: Mapping[str, tuple[Quote, ...]]
-    positions_by_actor: Mapping[str, tuple[Position, ...]]
-    events_by_participant: Mapping[str, tuple[Event, ...]]
+    quotes_by_speaker: Mapping[str, Records[Quote]]
+    positions_by_actor: Mapping[str, Records[Position]]
+    events_by_participant: Mapping[str, Records[Event]]
     events_by_date: IntervalIndex[Event]
+    no_quotes: Records[Quote]
+    no_positions: Records[Position]
 
     # Built on the first search, not at load: most sessions never search. Two
     # threads that search first at once both build it and one keeps its copy:
@@ -106,6 +108,8 @@ def build_index(records: RecordSet, corpus: Corpus) -> CorpusIndex:
         positions_by_actor=_group(collections["positions"], lambda p: (p.actor_id,)),
         events_by_participant=_group(collections["events"], lambda e: e.participant_ids),
         events_by_date=IntervalIndex(collections["events"], event_span),
+        no_quotes=Records._of((), Quote, corpus),
+        no_positions=Records._of((), Position, corpus),
     )
 
 
@@ -115,14 +119,14 @@ def event_span(event: Event) -> tuple[datetime.date, datetime.date]:
     return event.date.earliest, max(end.latest, event.date.latest)
 
 
-def _group(
-    records: Iterable[Dated], keys: Callable[[Dated], Iterable[str]]
-) -> Mapping[str, tuple[Dated, ...]]:
+def _group(records: Records[Dated], keys: Callable[[Dated], Iterable[str]]) -> Mapping[str, Records[Dated]]:
+    """*records* by key, each group a ready answer in the records' order."""
     grouped: dict[str, list[Dated]] = {}
     for record in records:
         for key in dict.fromkeys(keys(record)):
             grouped.setdefault(key, []).append(record)
-    return MappingProxyType({key: tuple(group) for key, group in grouped.items()})
+    kind, corpus = records.kind, records.corpus
+    return MappingProxyType({key: Records._of(tuple(group), kind, corpus) for key, group in grouped.items()})
 
 
 def affiliates_of(actors: Iterable[Actor]) -> Affiliates:

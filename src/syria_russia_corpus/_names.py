@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import operator
+import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -14,6 +15,7 @@ import attrs
 # compares: enough that the names it finds close are among them, and few
 # enough to compare in a millisecond or two.
 _CANDIDATES: Final = 256
+_NOT_ASCII_ALNUM: Final = re.compile(r"[^a-z0-9]+")
 
 
 def name_key(name: str) -> str:
@@ -25,6 +27,9 @@ def name_key(name: str) -> str:
         >>> name_key("François Hollande")
         'francoishollande'
     """
+    if name.isascii():
+        # Most names: no accents to strip, and lower() is casefold() for ASCII.
+        return _NOT_ASCII_ALNUM.sub("", name.lower())
     # Decompose before and after folding: compatibility forms such as a
     # mathematical bold letter only gain a case once decomposed.
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", name).casefold())
