@@ -387,7 +387,7 @@ class Corpus:
             candidates = self._index.events_by_participant.get(self.actor(involving).id, ())
             found = (e for e in candidates if e.date.earliest <= last and _event_end(e) >= first)
         # Both sources of events list them in date order already.
-        kept = tuple(e for e in found if wanted_type is None or e.type is wanted_type)
+        kept = tuple(found) if wanted_type is None else tuple(e for e in found if e.type is wanted_type)
         return Records._of(kept, Event, self)
 
     def affiliates(self, actor: ActorLike) -> Records[Actor]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import operator
 from collections.abc import Callable, Sequence
 from typing import Generic, TypeVar
 
@@ -21,22 +22,20 @@ _BUCKET_LIMITS = tuple(2**power for power in range(17))
 
 
 class _Bucket:
-    """Ranges of one length class as parallel lists sorted by start: days are ordinals, items ranks."""
+    """Ranges of one length class sorted by start: days are ordinals, items their ranks."""
 
-    __slots__ = ("finishes", "limit", "ranks", "starts")
+    __slots__ = ("ends", "limit", "starts")
 
     def __init__(self, entries: list[tuple[int, int, int]], limit: int | None) -> None:
         entries.sort()
         self.starts = [begin for begin, _, _ in entries]
-        self.finishes = [finish for _, finish, _ in entries]
-        self.ranks = [rank for _, _, rank in entries]
+        self.ends = [(finish, rank) for _, finish, rank in entries]
         self.limit = limit
 
     def overlapping(self, start: int, end: int) -> list[int]:
         first = 0 if self.limit is None else bisect.bisect_left(self.starts, start - self.limit)
         last = bisect.bisect_right(self.starts, end)
-        finishes, ranks = self.finishes[first:last], self.ranks[first:last]
-        return [rank for finish, rank in zip(finishes, ranks, strict=True) if finish >= start]
+        return [rank for finish, rank in self.ends[first:last] if finish >= start] if first < last else []
 
 
 class IntervalIndex(Generic[T]):
@@ -54,14 +53,16 @@ class IntervalIndex(Generic[T]):
             _Bucket(entries, limit) for entries, limit in zip(grouped, limits, strict=True) if entries
         ]
 
-    def overlapping(self, start: datetime.date, end: datetime.date) -> list[T]:
+    def overlapping(self, start: datetime.date, end: datetime.date) -> tuple[T, ...]:
         """The items whose range shares at least a day with ``[start, end]``, in the items' order."""
         first, last = start.toordinal(), end.toordinal()
         ranks = [rank for bucket in self._buckets for rank in bucket.overlapping(first, last)]
-        # Ranks are ints: sorting them runs in C, where sorting records by date would call Python.
+        # Ranks are ints: sorting them, and gathering the items they point at, runs in C.
         ranks.sort()
-        items = self._items
-        return [items[rank] for rank in ranks]
+        if len(ranks) < 2:
+            return tuple(self._items[rank] for rank in ranks)
+        found: tuple[T, ...] = operator.itemgetter(*ranks)(self._items)
+        return found
 
 
 def _bucket_of(length: int) -> int:
