@@ -141,21 +141,20 @@ def _structure_anchor(value: Any, _: type) -> Anchor:
         prefix, suffix = value.get("prefix"), value.get("suffix")
         if (
             type(digest) is str
-            and type(length) is int
-            and type(head) is int
             and type(prefix) is str
             and type(suffix) is str
+            and type(length) is int
+            and type(head) is int
             and length in _INT64
             and head in _INT64
+            # Hashes are hex digits: ASCII letters and digits hold no NUL and no surrogate.
+            and (hashes := digest + prefix + suffix).isascii()
+            and hashes.isalnum()
         ):
-            return Anchor(
-                digest=_checked_text(digest),
-                length=length,
-                head=head,
-                prefix=_checked_text(prefix),
-                suffix=_checked_text(suffix),
-            )
-    raise BadValue("expected an object with digest, prefix and suffix (strings), length and head (integers)")
+            return Anchor(digest=digest, length=length, head=head, prefix=prefix, suffix=suffix)
+    raise BadValue(
+        "expected an object with digest, prefix and suffix (strings of hex digits), length and head (integers)"
+    )
 
 
 @functools.cache
