@@ -153,7 +153,7 @@ def _structure_anchor(value: Any, _: type) -> Anchor:
         ):
             return Anchor(digest=digest, length=length, head=head, prefix=prefix, suffix=suffix)
     raise BadValue(
-        "expected an object with digest, prefix and suffix (strings of hex digits), length and head (integers)"
+        "expected an object with digest, prefix and suffix (hex strings), length and head (integers)"
     )
 
 
