@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import functools
 import heapq
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -287,22 +287,19 @@ class Corpus:
             >>> all(q.date is not None and q.date.overlaps("2012-06", "2012-06") for q in june)
             True
         """
-        if kind is topic is start is end is None and include_affiliated is False:
-            # The common question, answered from the index as it stands.
-            return self._index.quotes_by_speaker.get(self.actor(speaker).id, self._index.no_quotes)
         wanted_kind = coerce_optional_enum(QuoteKind, kind, "kind")
         wanted_topic = coerce_optional_enum(Topic, topic, "topic")
-        window = _window(start, end)
-        found = self._by_actor(self._index.quotes_by_speaker, speaker, include_affiliated)
-        return self._wrap(
-            [
-                q
-                for q in found
-                if (wanted_kind is None or q.kind is wanted_kind)
-                and (wanted_topic is None or wanted_topic in q.topics)
-                and _within(q.date, window)
-            ],
-            Quote,
+        keep = None
+        if wanted_kind is not None or wanted_topic is not None:
+
+            def keep(q: Quote) -> bool:
+                return (wanted_kind is None or q.kind is wanted_kind) and (
+                    wanted_topic is None or wanted_topic in q.topics
+                )
+
+        index = self._index
+        return self._of_actor(
+            index.quotes_by_speaker, index.no_quotes, speaker, include_affiliated, start, end, keep
         )
 
     def positions_of(
@@ -336,21 +333,19 @@ class Corpus:
             >>> {p.topic for p in src.positions_of("Russia", topic="sanctions")}
             {<Topic.SANCTIONS: 'sanctions'>}
         """
-        if topic is basis is start is end is None and include_affiliated is False:
-            return self._index.positions_by_actor.get(self.actor(actor).id, self._index.no_positions)
         wanted_topic = coerce_optional_enum(Topic, topic, "topic")
         wanted_basis = coerce_optional_enum(PositionBasis, basis, "basis")
-        window = _window(start, end)
-        found = self._by_actor(self._index.positions_by_actor, actor, include_affiliated)
-        return self._wrap(
-            [
-                p
-                for p in found
-                if (wanted_topic is None or p.topic is wanted_topic)
-                and (wanted_basis is None or p.basis is wanted_basis)
-                and _within(p.date, window)
-            ],
-            Position,
+        keep = None
+        if wanted_topic is not None or wanted_basis is not None:
+
+            def keep(p: Position) -> bool:
+                return (wanted_topic is None or p.topic is wanted_topic) and (
+                    wanted_basis is None or p.basis is wanted_basis
+                )
+
+        index = self._index
+        return self._of_actor(
+            index.positions_by_actor, index.no_positions, actor, include_affiliated, start, end, keep
         )
 
     def events_between(
@@ -641,6 +636,25 @@ class Corpus:
         return RecordView(record=record, corpus=self)
 
     # -- helpers ------------------------------------------------------------------
+
+    def _of_actor(  # noqa: PLR0917 - one private step shared by two queries
+        self,
+        groups: Mapping[str, Records[Dated]],
+        nothing: Records[Dated],
+        actor: ActorLike,
+        include_affiliated: bool,
+        start: DateLike | None,
+        end: DateLike | None,
+        keep: Callable[[Dated], bool] | None,
+    ) -> Records[Dated]:
+        """The records of *actor* in *groups* that *keep* keeps and that may fall in ``[start, end]``."""
+        window = _window(start, end)
+        if keep is None and window is None and include_affiliated is False:
+            # The common question, answered from the index as it stands.
+            return groups.get(self.actor(actor).id, nothing)
+        found = self._by_actor(groups, actor, include_affiliated)
+        chosen = tuple(r for r in found if (keep is None or keep(r)) and _within(r.date, window))
+        return Records._of(chosen, nothing.kind, self)
 
     def _by_actor(
         self, index: Mapping[str, Records[Dated]], actor: ActorLike, include_affiliated: bool
