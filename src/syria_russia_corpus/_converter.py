@@ -6,6 +6,7 @@ import enum
 import functools
 import re
 import reprlib
+import sys
 from collections.abc import Callable
 from typing import Any, Final, get_args, get_origin
 
@@ -120,6 +121,8 @@ def _structure_evidence(value: Any, _: type) -> Evidence:
             and start in _INT64
             and end in _INT64
         ):
+            # Every span of a source repeats its id; JSON makes a new string each time.
+            source_id = sys.intern(source_id)
             if len(value) == 3:
                 return Evidence(source_id=source_id, start=start, end=end)
             if len(value) == 4 and "anchor" in value:
