@@ -84,7 +84,7 @@ def test_span_of_white_space_has_no_anchor():
 CHANGES: list[Callable[[str], str]] = [crlf, straight_quotes, plain_spaces, rewrapped, with_menu_and_footer]
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.data())
 def test_random_span_is_found_again_in_a_changed_copy(documents_dir: Path, data: st.DataObject):
     """Anchoring a random span of a random document, then finding it in a changed copy, gives its words."""

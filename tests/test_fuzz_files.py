@@ -199,7 +199,6 @@ def load_in_time(directory: Path) -> Corpus | BaseException:
 
 @settings(
     max_examples=200,
-    deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example],
 )
 @given(mutated())

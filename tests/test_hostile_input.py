@@ -30,7 +30,7 @@ anything = st.one_of(
         ["2012", "2012-05", "2012-05-25?", "2012-02-30", "0000", "9999-12-31~", "lavrov", "Russia"]
     ),
 )
-settings_ = settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+settings_ = settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
 
 
 def call(function: Any, *args: Any, **kwargs: Any) -> None:

@@ -166,7 +166,7 @@ def _content(change: object) -> tuple[object, ...]:
     return (c.actor_id, c.topic, str(c.before.date), str(c.after.date), c.from_stance, c.to_stance, c.certain)  # type: ignore[attr-defined]
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(position_sets(), st.randoms(use_true_random=False))
 def test_changes_are_invariant_under_renaming(positions: list[Position], random: object):
     """Renaming every position id, in any order, gives the same changes."""
@@ -182,7 +182,7 @@ def test_changes_are_invariant_under_renaming(positions: list[Position], random:
     assert before == after
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(position_sets())
 def test_every_change_is_one_actors_and_certain_means_apart(positions: list[Position]):
     """Both positions of a change are its actor's; certain holds exactly when their dates cannot overlap."""
@@ -192,7 +192,7 @@ def test_every_change_is_one_actors_and_certain_means_apart(positions: list[Posi
         assert change.certain == apart
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(position_sets(), st.sampled_from(DATES), st.sampled_from(DATES))
 def test_windowed_changes_are_a_filter_of_all(positions: list[Position], start: str, end: str):
     """A window's changes are exactly the full result's changes whose new position overlaps it."""
