@@ -58,16 +58,19 @@ def test_evidence_may_leave_out_its_anchor(tmp_path: Path):
     assert {q.evidence[0].anchor for q in Corpus.from_path(tmp_path).quotes()} == {None}
 
 
+GOOD_ANCHOR: dict[str, Any] = {
+    "digest": "0123456789abcdef",
+    "length": 10,
+    "head": 42,
+    "prefix": "01234567",
+    "suffix": "89abcdef",
+}
+
+
 def test_evidence_anchor_loads(tmp_path: Path):
     """An anchor in a file loads as an Anchor, and goes back to the same JSON."""
     data = write_corpus(tmp_path)
-    anchor = {
-        "digest": "0123456789abcdef",
-        "length": 10,
-        "head": 42,
-        "prefix": "01234567",
-        "suffix": "89abcdef",
-    }
+    anchor = GOOD_ANCHOR
     data["quotes.json"][0]["evidence"] = [{"source_id": "doc", "start": 0, "end": 10, "anchor": anchor}]
     rewrite(tmp_path, "quotes.json", data["quotes.json"])
     quote = Corpus.from_path(tmp_path).quote(data["quotes.json"][0]["id"])
@@ -160,6 +163,23 @@ def test_every_problem_is_reported_at_once(tmp_path: Path):
                 ]
             },
             "field 'evidence[0].anchor.head': missing",
+        ),
+        *(
+            (
+                "quotes.json",
+                {"evidence": [{"source_id": "doc", "start": 0, "end": 3, "anchor": GOOD_ANCHOR | bad}]},
+                "field 'evidence[0].anchor': expected an anchor as locate() writes it",
+            )
+            for bad in (
+                {"length": -3},
+                {"length": 0},
+                {"digest": "0123456789ABCDEF"},
+                {"digest": "0123456789abcdeg"},
+                {"digest": "0123456789abcde"},
+                {"prefix": "0123456"},
+                {"head": -1},
+                {"head": 2**31 - 1},
+            )
         ),
         (
             "quotes.json",

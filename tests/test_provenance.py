@@ -67,18 +67,49 @@ def words(text: str) -> list[str]:
 
 
 def test_our_words_are_our_own(documents_dir: Path):
-    """No title, summary or description repeats a run of eight words of a source."""
+    """No text field but those the codebook copies repeats a run of eight words of a source.
+
+    A quote's text, a source's title and address and a speaker's title are the
+    document's own; everything else (titles, summaries, descriptions, notes)
+    is ours, so the package holds no more of the documents than its quotes.
+    """
+    from syria_russia_corpus._converter import unstructure
+    from syria_russia_corpus._schema import KINDS
+
+    copied_by_rule = {("quote", "text"), ("source", "title"), ("source", "url"), ("quote", "speaker_title")}
     runs: set[tuple[str, ...]] = set()
     for text in documents_by_hash(documents_dir).values():
         tokens = words(text)
         runs.update(tuple(tokens[i : i + COPIED_RUN]) for i in range(len(tokens) - COPIED_RUN + 1))
-    ours = [(e.id, e.title + " | " + e.summary) for e in src.events()]
-    ours += [(p.id, p.summary) for p in src.positions()]
-    ours += [(a.id, a.description) for a in src.actors()]
     copied = []
-    for record_id, text in ours:
-        for part in text.split(" | "):
-            tokens = words(part)
-            if any(tuple(tokens[i : i + COPIED_RUN]) in runs for i in range(len(tokens) - COPIED_RUN + 1)):
-                copied.append(record_id)
+    for kind in KINDS:
+        for record in getattr(src, kind.collection)():
+            for field, value in unstructure(record).items():
+                if not isinstance(value, str) or (kind.name, field) in copied_by_rule:
+                    continue
+                tokens = words(value)
+                starts = range(len(tokens) - COPIED_RUN + 1)
+                if any(tuple(tokens[i : i + COPIED_RUN]) in runs for i in starts):
+                    copied.append((record.id, field))
     assert copied == []
+
+
+def test_the_curation_tool_computes_the_bundled_anchors(documents_dir: Path, tmp_path: Path):
+    """tools/anchor_evidence.py, run on the data with its anchors taken out, writes the files we ship."""
+    import json
+    import runpy
+    import shutil
+
+    bundled = Path(src.__file__).parent / "data"
+    data = tmp_path / "data"
+    shutil.copytree(bundled, data)
+    for name in ("quotes.json", "events.json", "positions.json"):
+        records = json.loads((data / name).read_text(encoding="utf-8"))
+        for record in records:
+            for span in record["evidence"]:
+                del span["anchor"]
+        (data / name).write_text(json.dumps(records), encoding="utf-8")
+    tool = runpy.run_path(str(Path(__file__).parent.parent / "tools" / "anchor_evidence.py"))
+    assert tool["main"](str(documents_dir), data) == 0
+    for name in ("quotes.json", "events.json", "positions.json"):
+        assert (data / name).read_bytes() == (bundled / name).read_bytes(), name

@@ -138,6 +138,16 @@ def test_quote_that_does_not_read_as_its_span_is_missing(documents: Path):
     assert "quote 'q' evidence[0]: missing: the span reads 'Preamble'" in str(report)
 
 
+def test_anchored_quote_that_does_not_read_as_its_span_is_missing(tmp_path: Path, documents: Path):
+    """A quote with an anchor whose span is found, but reads other words than the quote, fails."""
+    evidence = anchored(tmp_path)
+    write(documents, TEXT)
+    report = corpus_for(TEXT, evidence, quote="We are even discussing the issue").verify(documents)
+    (span,) = report.sources[0].failing
+    assert (span.record_id, span.status) == ("q", "missing")
+    assert "the span reads 'We aren\u2019t even discussing the issue', not the quote's text" in span.problem
+
+
 def test_out_of_bounds_span_is_missing(documents: Path):
     """A span past the end of the document is missing, and the problem says so."""
     write(documents, TEXT)
@@ -162,6 +172,21 @@ def test_unrelated_file_is_not_taken_for_a_source(tmp_path: Path, documents: Pat
     evidence = anchored(tmp_path)
     write(documents, "Something else entirely, at some length.\n")
     assert not corpus_for(TEXT, evidence).verify(documents).sources[0].found
+
+
+def test_file_holding_a_few_of_a_sources_words_is_not_taken_for_it(documents_dir: Path, tmp_path: Path):
+    """A note that happens to hold one short phrase of a source is not that source's copy."""
+    corpus = src.load()
+    source = corpus.source("aljazeera-inside-syria-2012-06")
+    folder = tmp_path / "copies"
+    folder.mkdir()
+    write(folder, "My notes: the word all-out, and nothing else of the programme.\n", "notes.txt")
+    report = corpus.verify(folder)
+    check = next(check for check in report.sources if check.source_id == source.id)
+    assert not check.found
+    assert str(check).startswith(f"NOT FOUND {source.id}: ")
+    assert source.url is not None
+    assert source.url in str(check)
 
 
 @pytest.mark.parametrize(
@@ -194,7 +219,7 @@ def test_files_that_are_not_documents_are_skipped_with_reasons(tmp_path: Path, d
     (documents / "latin1.txt").write_bytes("Caf\u00e9".encode("latin-1"))
     (documents / "utf16.txt").write_bytes("text".encode("utf-16"))
     with (documents / "huge.txt").open("wb") as huge:
-        huge.truncate(4 * 2**20 + 1)
+        huge.truncate(2**20 + 1)
     (documents / "folder.txt").mkdir()
     (documents / "loop.txt").symlink_to(documents / "loop.txt")
     (documents / "dangling.txt").symlink_to(tmp_path / "nowhere")
@@ -207,7 +232,7 @@ def test_files_that_are_not_documents_are_skipped_with_reasons(tmp_path: Path, d
     assert reasons.pop("binary.txt") == "binary (it holds NUL bytes), not text"
     assert reasons.pop("latin1.txt").startswith("not UTF-8 text (byte 3 is b'\\xe9')")
     assert reasons.pop("utf16.txt") == "UTF-16 text; save it as UTF-8"
-    assert reasons.pop("huge.txt") == "4,194,305 bytes, more than the 4,194,304 bytes a document may have"
+    assert reasons.pop("huge.txt") == "1,048,577 bytes, more than the 1,048,576 bytes a document may have"
     assert reasons.pop("folder.txt") == "a folder, not a file"
     assert reasons.pop("loop.txt") == "a symbolic link that loops"
     assert reasons.pop("dangling.txt") == "a symbolic link to nothing"
@@ -251,10 +276,13 @@ def plain_spaces(text: str) -> str:
     return text.replace("\u00a0", " ")
 
 
+def ascii_dashes(text: str) -> str:
+    return text.replace("\u2014", "--").replace("\u2013", "--")
+
+
 def rewrapped(text: str) -> str:
-    return "\n".join(
-        textwrap.fill(line, 60, break_on_hyphens=False, break_long_words=False) for line in text.split("\n")
-    )
+    # Lines may break after the hyphen of a hyphenated word ("all-" / "out"), as editors do.
+    return "\n".join(textwrap.fill(line, 60, break_long_words=False) for line in text.split("\n"))
 
 
 def with_menu_and_footer(text: str) -> str:
@@ -271,11 +299,21 @@ def copies(documents_dir: Path, folder: Path, change: Callable[[str], str]) -> P
     return folder
 
 
-@pytest.mark.parametrize("change", [crlf, straight_quotes, plain_spaces, rewrapped, with_menu_and_footer])
+CHANGES: list[Callable[[str], str]] = [
+    crlf,
+    straight_quotes,
+    plain_spaces,
+    ascii_dashes,
+    rewrapped,
+    with_menu_and_footer,
+]
+
+
+@pytest.mark.parametrize("change", CHANGES)
 def test_every_span_is_found_in_altered_copies(
     documents_dir: Path, tmp_path: Path, change: Callable[[str], str]
 ):
-    """Copies with other line endings, quotes, spaces, wrapping or page furniture hold every span."""
+    """Copies with other line endings, quotes, spaces, dashes, wrapping or page furniture hold every span."""
     report = src.verify(copies(documents_dir, tmp_path / "copies", change))
     assert report.ok, str(report)
     assert {span.status for check in report.sources for span in check.spans} <= {"exact", "moved"}
@@ -285,7 +323,7 @@ def test_every_change_at_once(documents_dir: Path, tmp_path: Path):
     """A copy with all the changes together still holds every span, and the command line says so."""
 
     def everything(text: str) -> str:
-        return crlf(rewrapped(with_menu_and_footer(plain_spaces(straight_quotes(text)))))
+        return crlf(rewrapped(with_menu_and_footer(plain_spaces(ascii_dashes(straight_quotes(text))))))
 
     folder = copies(documents_dir, tmp_path / "copies", everything)
     report = src.verify(folder)
@@ -318,6 +356,29 @@ def test_truncated_copy_reports_the_spans_it_lacks(documents_dir: Path, tmp_path
     assert not report.ok
     assert 0 < len(check.failing) < len(check.spans)
     assert sum(other.ok for other in report.sources) == 4
+
+
+def test_truncated_copy_with_other_layout_finds_what_it_holds(documents_dir: Path, tmp_path: Path):
+    """A copy both cut short and laid out otherwise has the spans it holds moved, the rest missing."""
+    source = src.load().source("kozhanov-russias-response-to-massacres-2012-06")
+    folder = tmp_path / "copies"
+    folder.mkdir()
+    for path in documents_dir.glob("*.txt"):
+        if hashlib.sha256(path.read_bytes()).hexdigest() == source.sha256:
+            text = path.read_text(encoding="utf-8")
+            cut = len(text) // 2
+            write(folder, with_menu_and_footer(rewrapped(text[:cut])), path.name)
+    (check,) = [check for check in src.verify(folder).sources if check.source_id == source.id]
+    records = {(r.id, i): span for r in [*src.quotes(), *src.events(), *src.positions()]
+               for i, span in enumerate(r.evidence)}  # fmt: skip
+    statuses = {
+        span.status for span in check.spans if records[(span.record_id, span.evidence_index)].end <= cut
+    }
+    assert check.matched_by == "content"
+    assert statuses == {"moved"}
+    assert {
+        span.status for span in check.spans if records[(span.record_id, span.evidence_index)].start >= cut
+    } == {"missing"}
 
 
 def test_altered_quote_is_caught_by_name(documents_dir: Path, tmp_path: Path):

@@ -2,9 +2,10 @@
 
 Run it after adding or moving a span, with the folder of the five documents:
 
-    python tools/anchor_evidence.py ../shared/seeds
+    python tools/anchor_evidence.py ../shared/seeds [DATA_FOLDER]
 
-It rewrites ``quotes.json``, ``events.json`` and ``positions.json`` in place,
+It rewrites ``quotes.json``, ``events.json`` and ``positions.json`` of the
+package data (or of DATA_FOLDER, laid out the same way) in place,
 each span's ``anchor`` after its ``end``, in the layout the data files keep
 (two-space indent, UTF-8, a final newline). It refuses, writing nothing, if a
 source's document is not in the folder or a span holds no words; a quote
@@ -29,9 +30,9 @@ DATA = Path(__file__).resolve().parent.parent / "src" / "syria_russia_corpus" / 
 SPANNED = ("quotes.json", "events.json", "positions.json")
 
 
-def main(documents_folder: str) -> int:
-    """Anchor every span; return the exit status."""
-    sources = json.loads((DATA / "sources.json").read_text(encoding="utf-8"))
+def main(documents_folder: str, data: Path = DATA) -> int:
+    """Anchor every span of the files in *data*; return the exit status."""
+    sources = json.loads((data / "sources.json").read_text(encoding="utf-8"))
     documents, _ = read_documents(documents_folder)
     by_hash = {document.sha256: normalize(document.text) for document in documents}
     missing = [source["id"] for source in sources if source["sha256"] not in by_hash]
@@ -41,12 +42,12 @@ def main(documents_folder: str) -> int:
     texts = {source["id"]: by_hash[source["sha256"]] for source in sources}
     updated: dict[str, list[dict[str, Any]]] = {}
     for name in SPANNED:
-        records = json.loads((DATA / name).read_text(encoding="utf-8"))
+        records = json.loads((data / name).read_text(encoding="utf-8"))
         for record in records:
             record["evidence"] = [anchored(span, texts, record["id"]) for span in record["evidence"]]
         updated[name] = records
     for name, records in updated.items():
-        (DATA / name).write_text(json.dumps(records, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        (data / name).write_text(json.dumps(records, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"anchored {sum(len(r['evidence']) for r in records)} spans in {name}")
     return 0
 
@@ -60,6 +61,6 @@ def anchored(span: dict[str, Any], texts: dict[str, Normalized], record_id: str)
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        raise SystemExit(f"usage: python {sys.argv[0]} DOCUMENTS_FOLDER")
-    sys.exit(main(sys.argv[1]))
+    if len(sys.argv) not in (2, 3):
+        raise SystemExit(f"usage: python {sys.argv[0]} DOCUMENTS_FOLDER [DATA_FOLDER]")
+    sys.exit(main(sys.argv[1], *map(Path, sys.argv[2:])))

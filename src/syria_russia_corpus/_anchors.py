@@ -11,22 +11,19 @@ the hashes of the text on either side choose between them.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence, Set
 from typing import Final, NamedTuple
 
 from ._normalize import Normalized, normalize
-from ._records import Anchor, Evidence
+from ._records import CONTEXT_DIGITS, DIGEST_DIGITS, HEAD_MODULUS, Anchor, Evidence
 from .typing import SpanStatus
 
 #: How many characters the rolling hash of a span's start covers.
 HEAD: Final = 8
 #: How many characters on either side of a span its prefix and suffix hash.
 CONTEXT: Final = 16
-_DIGEST_DIGITS: Final = 16
-_CONTEXT_DIGITS: Final = 8
 # The rolling hash: a polynomial in the code points, modulo a prime below 2**31.
 _BASE: Final = 1_000_003
-_MODULUS: Final = 2_147_483_647
 
 
 class Found(NamedTuple):
@@ -47,7 +44,7 @@ class Found(NamedTuple):
     places: tuple[tuple[int, int], ...] = ()
 
 
-def digest(text: str, digits: int = _DIGEST_DIGITS) -> str:
+def digest(text: str, digits: int = DIGEST_DIGITS) -> str:
     """The first *digits* hex digits of the SHA-256 of *text* in UTF-8."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:digits]
 
@@ -56,7 +53,7 @@ def rolling_hash(text: str) -> int:
     """The rolling hash of *text*, the value :class:`Finder` computes over every window of its length."""
     value = 0
     for char in text:
-        value = (value * _BASE + ord(char)) % _MODULUS
+        value = (value * _BASE + ord(char)) % HEAD_MODULUS
     return value
 
 
@@ -70,22 +67,26 @@ def anchor_of(document: Normalized, start: int, end: int) -> Anchor | None:
         digest=digest(text[first:last]),
         length=last - first,
         head=rolling_hash(text[first : min(first + HEAD, last)]),
-        prefix=digest(text[max(first - CONTEXT, 0) : first], _CONTEXT_DIGITS),
-        suffix=digest(text[last : last + CONTEXT], _CONTEXT_DIGITS),
+        prefix=digest(text[max(first - CONTEXT, 0) : first], CONTEXT_DIGITS),
+        suffix=digest(text[last : last + CONTEXT], CONTEXT_DIGITS),
     )
 
 
 class Finder:
-    """One copy of a document, normalized once, in which anchors are found.
+    """One copy of a document, normalized once, in which the anchors it is given are found.
 
     Each window width gets its index of rolling hashes on first use: every
     span of eight characters or more shares the one index of width
-    :data:`HEAD`.
+    :data:`HEAD`. The index keeps only the places whose hash is the head of
+    one of the anchors, so that a large copy costs one pass and little memory.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, anchors: Iterable[Anchor]) -> None:
         self.text = text
         self.normalized = normalize(text)
+        self._heads: dict[int, set[int]] = {}
+        for anchor in anchors:
+            self._heads.setdefault(min(anchor.length, HEAD), set()).add(anchor.head)
         self._indexes: dict[int, dict[int, list[int]]] = {}
 
     def find(self, evidence: Evidence) -> Found:
@@ -126,26 +127,29 @@ class Finder:
         return Found("moved", start, end, places)
 
     def _index(self, width: int) -> dict[int, list[int]]:
-        """Where each rolling hash of *width* characters starts in the normalized copy."""
+        """Where each wanted rolling hash of *width* characters starts in the normalized copy."""
         index = self._indexes.get(width)
         if index is None:
-            index = self._indexes[width] = _windows(self.normalized.text, width)
+            heads = self._heads.get(width, set())
+            index = self._indexes[width] = _windows(self.normalized.text, width, heads) if heads else {}
         return index
 
 
-def _windows(text: str, width: int) -> dict[int, list[int]]:
-    """The start of every window of *width* characters of *text*, by its rolling hash."""
+def _windows(text: str, width: int, heads: Set[int]) -> dict[int, list[int]]:
+    """The start of every window of *width* characters of *text* whose rolling hash is in *heads*."""
     index: dict[int, list[int]] = {}
     if len(text) < width:
         return index
     codes = [ord(char) for char in text]
     value = rolling_hash(text[:width])
-    index[value] = [0]
+    if value in heads:
+        index[value] = [0]
     # The weight of the character that leaves the window as it slides on by one.
-    leaving = pow(_BASE, width - 1, _MODULUS)
-    for place in range(len(text) - width):
-        value = ((value - codes[place] * leaving) * _BASE + codes[place + width]) % _MODULUS
-        index.setdefault(value, []).append(place + 1)
+    leaving = pow(_BASE, width - 1, HEAD_MODULUS)
+    for place, (left, entering) in enumerate(zip(codes, codes[width:], strict=False), 1):
+        value = ((value - left * leaving) * _BASE + entering) % HEAD_MODULUS
+        if value in heads:
+            index.setdefault(value, []).append(place)
     return index
 
 
@@ -153,9 +157,9 @@ def _best_context(text: str, hits: Sequence[int], anchor: Anchor) -> list[int]:
     """The hits whose surroundings match the anchor's prefix and suffix best."""
 
     def score(place: int) -> int:
-        before = digest(text[max(place - CONTEXT, 0) : place], _CONTEXT_DIGITS) == anchor.prefix
+        before = digest(text[max(place - CONTEXT, 0) : place], CONTEXT_DIGITS) == anchor.prefix
         end = place + anchor.length
-        after = digest(text[end : end + CONTEXT], _CONTEXT_DIGITS) == anchor.suffix
+        after = digest(text[end : end + CONTEXT], CONTEXT_DIGITS) == anchor.suffix
         return before + after
 
     scores = {place: score(place) for place in hits}

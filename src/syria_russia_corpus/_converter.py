@@ -13,7 +13,7 @@ from typing import Any, Final, get_args, get_origin
 import cattrs
 
 from ._dates import PartialDate
-from ._records import Anchor, Evidence
+from ._records import CONTEXT_DIGITS, DIGEST_DIGITS, HEAD_MODULUS, Anchor, Evidence
 from ._vocabulary import ENUMS
 from .exceptions import CorpusError
 
@@ -24,6 +24,7 @@ class BadValue(CorpusError, ValueError):
 
 # The exports write integers as 64-bit; a count past them would load and then break every export.
 _INT64: Final = range(-(2**63), 2**63)
+_HEX_DIGITS: Final = "0123456789abcdef"
 
 # JSON can spell half of a surrogate pair ("\ud800"); such a string loads, then no
 # export or terminal can encode it.
@@ -148,15 +149,18 @@ def _structure_anchor(value: Any, _: type) -> Anchor:
             and type(suffix) is str
             and type(length) is int
             and type(head) is int
-            and length in _INT64
-            and head in _INT64
-            # Hashes are hex digits: ASCII letters and digits hold no NUL and no surrogate.
-            and (hashes := digest + prefix + suffix).isascii()
-            and hashes.isalnum()
+            and len(digest) == DIGEST_DIGITS
+            and len(prefix) == len(suffix) == CONTEXT_DIGITS
+            # Lowercase hex digits only: an uppercase digest would load and then match nothing.
+            and not (digest + prefix + suffix).strip(_HEX_DIGITS)
+            and 0 < length < 2**63
+            and 0 <= head < HEAD_MODULUS
         ):
             return Anchor(digest=digest, length=length, head=head, prefix=prefix, suffix=suffix)
     raise BadValue(
-        "expected an object with digest, prefix and suffix (hex strings), length and head (integers)"
+        f"expected an anchor as locate() writes it: digest ({DIGEST_DIGITS} lowercase hex digits), "
+        f"prefix and suffix ({CONTEXT_DIGITS} each), length (a positive integer) and head "
+        f"(an integer from 0 to {HEAD_MODULUS - 1})"
     )
 
 

@@ -588,9 +588,9 @@ class Corpus:
         """Check every evidence span against your copies of the documents.
 
         Documents are the ``*.txt`` files of *directory* (UTF-8 text, at most
-        4 MiB each), whatever their names. Each source's document is the file
+        1 MiB each), whatever their names. Each source's document is the file
         with its SHA-256 or else, for a copy saved another way, the file that
-        holds most of its spans' words. Each span is then looked for at its
+        holds most of its spans' words (at least a quarter of them). Each span is then looked for at its
         offsets and, failing that, by its anchor anywhere in the file, with
         line breaks, spacing, quotation marks and dashes normalized (see
         "Normalization and anchors" in the codebook). A quote must still read

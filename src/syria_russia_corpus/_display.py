@@ -12,7 +12,7 @@ import html
 import os
 import shutil
 import textwrap
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
@@ -20,7 +20,7 @@ import attrs
 
 from ._columns import DELIMITER, Cell, Names, Table, table_for
 from ._normalize import normalize_whitespace
-from ._records import Fatalities
+from ._records import Evidence, Fatalities
 from ._terminal import escape_controls
 
 if TYPE_CHECKING:
@@ -225,9 +225,10 @@ class RecordView:
         with the source's SHA-256, or else the one that holds its words. A span
         found elsewhere than its offsets say is shown where it was found.
         """
-        matches = _matches(self.corpus)
+        evidence: tuple[Evidence, ...] = getattr(self.record, "evidence", ())
+        matches = _matches(self.corpus, {span.source_id for span in evidence})
         passages = []
-        for span in getattr(self.record, "evidence", ()):
+        for span in evidence:
             where = f"{span.source_id} [{span.start}:{span.end}]"
             match = matches.get(span.source_id)
             found = None if match is None else match.find(span)
@@ -268,13 +269,15 @@ class RecordView:
         return f"<div><strong>{html.escape(self._title())}</strong><table>{''.join(rows)}</table></div>"
 
 
-def _matches(corpus: Corpus) -> Mapping[str, Match]:
-    """The file of the documents folder found for each of *corpus*'s sources."""
+def _matches(corpus: Corpus, source_ids: Set[str]) -> Mapping[str, Match]:
+    """The file of the documents folder found for each of *source_ids*, sources of *corpus*."""
     directory = os.environ.get(DOCUMENTS_ENV)
-    if not directory or not Path(directory).is_dir():
+    if not source_ids or not directory or not Path(directory).is_dir():
         return {}
     from ._documents import read_documents
     from ._verify import match_documents, spans_by_source
 
     documents, _ = read_documents(directory)
-    return match_documents(corpus, documents, spans_by_source(corpus))
+    spans = {source_id: own for source_id, own in spans_by_source(corpus).items() if source_id in source_ids}
+    sources = [source for source in corpus.sources() if source.id in source_ids]
+    return match_documents(sources, documents, spans)

@@ -417,7 +417,8 @@ def _object_problems(cls: type[Any], item: Any, prefix: str) -> list[str]:
 
 def _value_problems(type_: Any, value: Any, path: str) -> list[str]:
     if attrs.has(type_) and type_ is not PartialDate:
-        return _object_problems(type_, value, f"{path}.")
+        # Fields that are each sound may still not fit together (an anchor's digest and length).
+        return _object_problems(type_, value, f"{path}.") or _structure_problems(type_, value, path)
     if is_tuple(type_) and type(value) is list:
         item_type = get_args(type_)[0]
         return [p for i, item in enumerate(value) for p in _value_problems(item_type, item, f"{path}[{i}]")]
@@ -426,6 +427,10 @@ def _value_problems(type_: Any, value: Any, path: str) -> list[str]:
         return []
     if len(optional) == 1 and not is_tuple(type_):
         return _value_problems(optional[0], value, path)
+    return _structure_problems(type_, value, path)
+
+
+def _structure_problems(type_: Any, value: Any, path: str) -> list[str]:
     try:
         converter().structure(value, type_)
     except (BadValue, CorpusError, ValueError) as error:

@@ -36,8 +36,13 @@ _UNIFIED: Final = {
 # starts with a mark that NFKC may compose with it ("e" + U+0301).
 _COMBINING: Final = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 _NON_ASCII: Final = re.compile(rf"(?:[^\s](?=[{_COMBINING}{_INVISIBLE}]))?[^\x00-\x7f]+")
-# Only white space that changes: a run of two or more, or one character that is not a space.
-_WHITESPACE: Final = re.compile(r"\s{2,}|[^\S ]")
+# What the last step rewrites, after the dashes are one "-": a line break after a letter and
+# its hyphen, which re-wrapping puts inside a hyphenated word ("all-\nout"), is dropped; a run of
+# hyphens, as plain-text copies write a dash ("--"), is one; only white space that changes, a run
+# of two or more or one character that is not a space, is one space.
+_REWRITTEN: Final = re.compile(
+    r"(?P<joined>(?<=[^\W\d_]-)[^\S\n]*\n\s*(?=[^\W\d_]))|(?P<dashes>-{2,})|\s{2,}|[^\S ]"
+)
 
 
 @attrs.frozen(eq=False)
@@ -93,26 +98,32 @@ def normalize(text: str) -> Normalized:
     quotation marks and apostrophes made straight (``‘ ’ ‚ ‛ ʼ`` to ``'``,
     ``“ ” „ ‟`` to ``"``); the dash family (``‐ ‑ ‒ – — ― −``) made ``-``;
     soft hyphens, zero-width spaces, word joiners and byte order marks
-    removed; every run of white space, line breaks and non-breaking spaces
-    included, made one space. Letters, case and other punctuation are kept.
+    removed; a line break after a letter and its hyphen removed; a run of
+    hyphens made one; every other run of white space, line breaks and
+    non-breaking spaces included, made one space. Letters, case and other
+    punctuation are kept.
 
     Example:
         >>> normalize("Russia\u2019s \u2013 \u201cisolated\u201d\r\n  now\u2026").text
         'Russia\'s - "isolated" now...'
+        >>> normalize("an all-\nout war -- or not").text
+        'an all-out war - or not'
     """
     first, starts, ends = _characters(text)
-    # Collapse white space, composing the two offset maps.
+    # Rewrite white space and dashes, composing the two offset maps.
     pieces: list[str] = []
     out_starts: array[int] = array("q")
     out_ends: array[int] = array("q")
     done = 0
-    for match in _WHITESPACE.finditer(first):
+    for match in _REWRITTEN.finditer(first):
         run_start, run_end = match.span()
-        pieces += (first[done:run_start], " ")
+        pieces.append(first[done:run_start])
         out_starts += starts[done:run_start]
-        out_starts.append(starts[run_start])
         out_ends += ends[done:run_start]
-        out_ends.append(ends[run_end - 1])
+        if not match["joined"]:
+            pieces.append("-" if match["dashes"] else " ")
+            out_starts.append(starts[run_start])
+            out_ends.append(ends[run_end - 1])
         done = run_end
     pieces.append(first[done:])
     out_starts += starts[done:]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 import attrs
 
 from ._dates import PartialDate
@@ -15,6 +17,12 @@ from ._vocabulary import (
     Stance,
     Topic,
 )
+
+#: Hex digits kept of the SHA-256 of a span's text, and of the text on either side of it.
+DIGEST_DIGITS: Final = 16
+CONTEXT_DIGITS: Final = 8
+#: The prime modulus of the rolling hash: every head is at least 0 and below it.
+HEAD_MODULUS: Final = 2_147_483_647
 
 
 @attrs.frozen(kw_only=True)

@@ -7,8 +7,9 @@ from the web, whatever its layout, is found and checked too.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, get_args
 
@@ -17,7 +18,7 @@ import attrs
 from ._anchors import Finder, Found
 from ._documents import Document, SkippedFile, read_documents
 from ._normalize import normalize, normalize_whitespace
-from ._records import Evidence, Quote
+from ._records import Evidence, Quote, Source
 from ._schema import spanned_kinds
 from ._terminal import escape_controls
 from .typing import SpanStatus
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 
 _FOUND: frozenset[SpanStatus] = frozenset({"exact", "moved"})
 _SHOWN = 60  # characters of a span's words shown in a problem
+_MIN_SHARE = 0.25  # of a source's anchored spans, that a file must hold to be its copy
 
 
 @attrs.frozen(kw_only=True)
@@ -171,7 +173,7 @@ def verify(corpus: Corpus, directory: str | Path) -> VerificationReport:
     """Check every span of *corpus* against the documents in *directory*."""
     documents, skipped = read_documents(directory)
     spans = spans_by_source(corpus)
-    matches = match_documents(corpus, documents, spans)
+    matches = match_documents(corpus.sources(), documents, spans)
     checks = []
     for source in corpus.sources():
         match = matches.get(source.id)
@@ -211,30 +213,33 @@ def _spans(corpus: Corpus) -> Iterator[_Span]:
 
 
 def match_documents(
-    corpus: Corpus, documents: Sequence[Document], spans: Mapping[str, Sequence[_Span]]
+    sources: Iterable[Source], documents: Sequence[Document], spans: Mapping[str, Sequence[_Span]]
 ) -> dict[str, Match]:
-    """The file of each source of *corpus* found among *documents*: by SHA-256, else by its words."""
+    """The file of each of *sources* found among *documents*: by SHA-256, else by its words."""
     by_hash = {document.sha256: document for document in reversed(documents)}
+    anchors = [span.evidence.anchor for own in spans.values() for span in own if span.evidence.anchor]
     finders: dict[Path, Finder] = {}
 
     def finder_of(document: Document) -> Finder:
         finder = finders.get(document.path)
         if finder is None:
-            finder = finders[document.path] = Finder(document.text)
+            finder = finders[document.path] = Finder(document.text, anchors)
         return finder
 
     matches: dict[str, Match] = {}
-    for source in corpus.sources():
+    for source in sources:
         own = [span.evidence for span in spans.get(source.id, ())]
         document = by_hash.get(source.sha256)
         if document is not None:
             finder = finder_of(document)
             matches[source.id] = Match(document, finder, "sha256", [finder.find(span) for span in own])
             continue
-        if not any(span.anchor for span in own):
+        # A file holds a source when it holds a good share of its words, so that a copy cut
+        # short is still found, and a note that happens to hold a phrase of it is not.
+        best_count = math.ceil(_MIN_SHARE * sum(span.anchor is not None for span in own)) - 1
+        if best_count < 0:
             continue  # nothing to recognise its words by
         best: Match | None = None
-        best_count = 0
         for document in documents:
             match = Match(document, finder_of(document), "content", ())
             found = [match.find(span) for span in own]
