@@ -7,9 +7,10 @@ import functools
 import re
 import reprlib
 import sys
-from collections.abc import Callable
-from typing import Any, Final, get_args, get_origin
+from collections.abc import Callable, Mapping, Set
+from typing import Any, Final, TypeVar, get_args, get_origin
 
+import attrs
 import cattrs
 
 from ._dates import PartialDate
@@ -17,9 +18,24 @@ from ._records import CONTEXT_DIGITS, DIGEST_DIGITS, HEAD_MODULUS, Anchor, Evide
 from ._vocabulary import ENUMS
 from .exceptions import CorpusError
 
+T = TypeVar("T")
+
 
 class BadValue(CorpusError, ValueError):
-    """A value the converter's strict hooks refuse; caught and reported here."""
+    """A value the converter's strict hooks refuse; caught and reported here.
+
+    Attributes:
+        field: The path of the field at fault within the refused object, such
+            as ``"anchor.digest"``, or None when the object itself is at fault.
+    """
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+    def within(self, name: str) -> str:
+        """The path of the field at fault, seen from the object that holds it under *name*."""
+        return name if self.field is None else f"{name}.{self.field}"
 
 
 # The exports write integers as 64-bit; a count past them would load and then break every export.
@@ -109,59 +125,129 @@ def _structure_optional_str(value: Any, _: type) -> str | None:
     return _checked_text(value)
 
 
-def _structure_evidence(value: Any, _: type) -> Evidence:
-    # Evidence is the most numerous object in a corpus; a hand-written hook
-    # checks its fields without a call per field. The anchor is optional:
-    # hand-written evidence of source_id, start and end alone is complete.
-    if isinstance(value, dict):
-        source_id, start, end = value.get("source_id"), value.get("start"), value.get("end")
-        if (
-            type(source_id) is str
-            and type(start) is int
-            and type(end) is int
-            and start in _INT64
-            and end in _INT64
-        ):
-            # Every span of a source repeats its id; JSON makes a new string each time.
-            source_id = sys.intern(source_id)
-            if len(value) == 3:
-                return Evidence(source_id=source_id, start=start, end=end)
-            if len(value) == 4 and "anchor" in value:
-                anchor = value["anchor"]
-                return Evidence(
-                    source_id=source_id,
-                    start=start,
-                    end=end,
-                    anchor=None if anchor is None else _structure_anchor(anchor, Anchor),
-                )
-    raise BadValue(
-        "expected an object with source_id (a string), start and end (integers) and an optional anchor"
-    )
+#: What a field must hold: a test and, for the message when it fails, what it should be.
+Rule = tuple[Callable[[Any], bool], str]
 
 
-def _structure_anchor(value: Any, _: type) -> Anchor:
-    if isinstance(value, dict) and len(value) == 5:
-        digest, length, head = value.get("digest"), value.get("length"), value.get("head")
-        prefix, suffix = value.get("prefix"), value.get("suffix")
-        if (
-            type(digest) is str
-            and type(prefix) is str
-            and type(suffix) is str
-            and type(length) is int
-            and type(head) is int
-            and len(digest) == DIGEST_DIGITS
-            and len(prefix) == len(suffix) == CONTEXT_DIGITS
-            # Lowercase hex digits only: an uppercase digest would load and then match nothing.
-            and not (digest + prefix + suffix).strip(_HEX_DIGITS)
-            and 0 < length < 2**63
-            and 0 <= head < HEAD_MODULUS
-        ):
-            return Anchor(digest=digest, length=length, head=head, prefix=prefix, suffix=suffix)
-    raise BadValue(
-        f"expected an anchor as locate() writes it: digest ({DIGEST_DIGITS} lowercase hex digits), "
-        f"prefix and suffix ({CONTEXT_DIGITS} each), length (a positive integer) and head "
-        f"(an integer from 0 to {HEAD_MODULUS - 1})"
+def _is_text(value: Any) -> bool:
+    return type(value) is str
+
+
+def _is_int64(value: Any) -> bool:
+    return type(value) is int and value in _INT64
+
+
+def _is_hex(digits: int) -> Callable[[Any], bool]:
+    # Lowercase hex digits only: an uppercase digest would load and then match nothing.
+    return lambda value: type(value) is str and len(value) == digits and not value.strip(_HEX_DIGITS)
+
+
+# Evidence is the most numerous object in a corpus: its plain fields are tested
+# inline instead of through a hook call each.
+_EVIDENCE_RULES: Final[dict[str, Rule]] = {
+    "source_id": (_is_text, "a string"),
+    "start": (_is_int64, "an integer"),
+    "end": (_is_int64, "an integer"),
+}
+
+# An anchor holds what locate() writes, or it would load and then find nothing.
+_ANCHOR_RULES: Final[dict[str, Rule]] = {
+    "digest": (_is_hex(DIGEST_DIGITS), f"{DIGEST_DIGITS} lowercase hex digits, as locate() writes them"),
+    "length": (lambda value: type(value) is int and 0 < value < 2**63, "a positive integer"),
+    "head": (
+        lambda value: type(value) is int and 0 <= value < HEAD_MODULUS,
+        f"an integer from 0 to {HEAD_MODULUS - 1}",
+    ),
+    "prefix": (_is_hex(CONTEXT_DIGITS), f"{CONTEXT_DIGITS} lowercase hex digits, as locate() writes them"),
+    "suffix": (_is_hex(CONTEXT_DIGITS), f"{CONTEXT_DIGITS} lowercase hex digits, as locate() writes them"),
+}
+
+
+def ruled_hook(
+    cls: type[T], rules: Mapping[str, Rule], converter: cattrs.Converter, *, interned: str | None = None
+) -> Callable[[Any, type], T]:
+    """A structure hook for the attrs class *cls* that tests the fields in *rules* inline.
+
+    Which keys an object must and may hold is read from the fields of *cls*;
+    a field without a rule is structured by its own type's hook. So a field
+    added to the class needs no change here. The string field *interned* is
+    interned: every span of a source repeats its id, and JSON makes a new
+    string each time.
+    """
+    fields = attrs.fields(attrs.resolve_types(cls))  # type: ignore[type-var, arg-type]
+    required = frozenset(field.name for field in fields if field.default is attrs.NOTHING)
+    allowed = frozenset(field.name for field in fields)
+    tests = tuple((name, test) for name, (test, _) in rules.items())
+    hooked = tuple(
+        _FieldHook.of(field.name, field.type, converter) for field in fields if field.name not in rules
     )
+
+    def structure(value: Any, _: type) -> T:
+        if not (
+            isinstance(value, dict)
+            and value.keys() <= allowed
+            and all(test(value[name]) for name, test in tests if name in value)
+            and required.issubset(value)
+        ):
+            raise _refusal(value, required, allowed, rules)
+        if not hooked and interned is None:
+            return cls(**value)
+        given = dict(value)
+        for field in hooked:
+            if field.name in given:
+                given[field.name] = field.structure(given[field.name])
+        if interned is not None:
+            given[interned] = sys.intern(given[interned])
+        return cls(**given)
+
+    return structure
+
+
+@attrs.frozen
+class _FieldHook:
+    """How to structure one field: its type's hook, with None let through for an optional type.
+
+    The optional type is unwrapped once here: cattrs would dispatch on its
+    other member at every call.
+    """
+
+    name: str
+    hook: Callable[[Any, Any], Any]
+    type: Any
+    optional: bool
+
+    @classmethod
+    def of(cls, name: str, type_: Any, converter: cattrs.Converter) -> _FieldHook:
+        members = [arg for arg in get_args(type_) if arg is not type(None)]
+        optional = len(members) == 1 and len(get_args(type_)) == 2 and not is_tuple(type_)
+        inner = members[0] if optional else type_
+        return cls(name, converter.get_structure_hook(inner), inner, optional)
+
+    def structure(self, value: Any) -> Any:
+        if value is None and self.optional:
+            return None
+        try:
+            return self.hook(value, self.type)
+        except BadValue as error:
+            raise BadValue(str(error), field=error.within(self.name)) from None
+
+
+def _refusal(value: Any, required: Set[str], allowed: Set[str], rules: Mapping[str, Rule]) -> BadValue:
+    """Why *value* is not an object with the *required* and *allowed* keys that meets *rules*."""
+    if not isinstance(value, dict):
+        return BadValue(f"expected a JSON object, got {json_type(value)}")
+    for name in sorted(required - value.keys()):
+        return BadValue("missing; this field is required", field=name)
+    for name in sorted(value.keys() - allowed):
+        return BadValue(f"unknown field (value {brief(value[name])})", field=name)
+    for name, (test, wanted) in rules.items():
+        if name in value and not test(value[name]):
+            return BadValue(f"expected {wanted} (value {brief(value[name])})", field=name)
+    raise AssertionError("refused an object that meets every rule")  # pragma: no cover - a bug
+
+
+def _subclass_of(base: type) -> Callable[[Any], bool]:
+    return lambda type_: isinstance(type_, type) and issubclass(type_, base)
 
 
 @functools.cache
@@ -172,8 +258,13 @@ def converter() -> cattrs.Converter:
     converter.register_structure_hook(int, _structure_int)
     converter.register_structure_hook(PartialDate, _structure_date)
     converter.register_structure_hook_func(lambda type_: type_ == (str | None), _structure_optional_str)
-    converter.register_structure_hook(Evidence, _structure_evidence)
-    converter.register_structure_hook(Anchor, _structure_anchor)
+    # By factory, so that a subclass with a field more gets a hook of its own shape.
+    converter.register_structure_hook_factory(
+        _subclass_of(Anchor), lambda cls: ruled_hook(cls, _ANCHOR_RULES, converter)
+    )
+    converter.register_structure_hook_factory(
+        _subclass_of(Evidence), lambda cls: ruled_hook(cls, _EVIDENCE_RULES, converter, interned="source_id")
+    )
     converter.register_unstructure_hook(PartialDate, str)
     for enum_type in ENUMS:
         converter.register_structure_hook(enum_type, _enum_hook(enum_type))

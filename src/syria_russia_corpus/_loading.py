@@ -29,7 +29,7 @@ from ._coercion import require_path
 from ._converter import BadValue, brief, converter, is_tuple, json_type, unstructure
 from ._dates import PartialDate
 from ._schema import KINDS, RecordKind
-from .exceptions import CorpusDataError, CorpusError
+from .exceptions import CorpusDataError
 
 R = TypeVar("R")
 
@@ -385,7 +385,7 @@ def structure_all(
 
 def _diagnose(cls: type[Any], item: Any, index: int) -> list[str]:
     record = _record_label(item, index)
-    problems = _object_problems(cls, item, "") or ["cannot be read"]
+    problems = _object_problems(cls, item, "") or _structure_problems(cls, item, "")
     return [f"record {record}{', ' if p.startswith('field ') else ': '}{p}" for p in problems]
 
 
@@ -431,8 +431,15 @@ def _value_problems(type_: Any, value: Any, path: str) -> list[str]:
 
 
 def _structure_problems(type_: Any, value: Any, path: str) -> list[str]:
+    """What structuring *value* as a whole says, once each of its fields alone has passed."""
     try:
         converter().structure(value, type_)
-    except (BadValue, CorpusError, ValueError) as error:
-        return [f"field {path!r}: {error} (value {brief(value)})"]
+    except BadValue as error:
+        if error.field is not None:
+            return [f"field {brief(f'{path}.{error.field}' if path else error.field)}: {error}"]
+        where = f"field {path!r}: " if path else ""
+        return [f"{where}{error} (value {brief(value)})"]
+    except Exception as error:  # noqa: BLE001 - a value's own check: a date's parser, a class's validator
+        where = f"field {path!r}: " if path else ""
+        return [f"{where}{error} (value {brief(value)})"]
     return []
