@@ -35,7 +35,7 @@ from typing import Any
 import syria_russia_corpus as src
 from syria_russia_corpus import Actor, ActorKind, Corpus
 from syria_russia_corpus._names import closest_names
-from syria_russia_corpus._schema import KINDS
+from syria_russia_corpus._schema import ACTORS, KINDS, spanned_kinds
 from syria_russia_corpus.exceptions import UnknownActorError
 
 QUOTES = 100_000
@@ -145,7 +145,7 @@ def chain(length: int, *, linked: bool = True) -> dict[str, list[dict[str, Any]]
     """A corpus of *length* actors, each affiliated with the one before (or, not *linked*, with none)."""
     actors = [{"id": f"a{i}", "name": f"Actor {i}", "kind": "person",
                "affiliation_id": f"a{i - 1}" if i and linked else None} for i in range(length)]  # fmt: skip
-    return {"sources": [], "actors": actors, "quotes": [], "events": [], "positions": []}
+    return {kind.collection: actors if kind is ACTORS else [] for kind in KINDS}
 
 
 def aliased_actors(count: int, aliases: int) -> list[Actor]:
@@ -345,7 +345,7 @@ def bench_verify(folder: str) -> None:
 
 def anchor_sizes() -> None:
     """The bytes an anchor adds to a span: as compact JSON, and in the data files as they are laid out."""
-    records = [r for name in ("quotes", "events", "positions") for r in getattr(src, name)().to_dicts()]
+    records = [r for kind in spanned_kinds() for r in getattr(src, kind.collection)().to_dicts()]
     spans = [span for record in records for span in record["evidence"]]
     compact = sum(len(json.dumps({"anchor": span["anchor"]}, separators=(",", ":"))) - 2 for span in spans)
     laid_out = len(json.dumps(records, indent=2, ensure_ascii=False))

@@ -6,15 +6,17 @@ import ast
 import inspect
 from operator import methodcaller
 from pathlib import Path
+from typing import get_args
 
 import attrs
 import pytest
 
 import syria_russia_corpus as src
 from syria_russia_corpus import Corpus, Records
-from syria_russia_corpus._columns import EVIDENCE_LINKS, REFERENCE_LINKS, table_of
-from syria_russia_corpus._schema import KINDS
+from syria_russia_corpus._columns import EVIDENCE_LINKS, REFERENCE_LINKS, table_for, table_of
+from syria_russia_corpus._schema import EVIDENCE_SOURCE, KINDS, record_kind
 from syria_russia_corpus.exceptions import ArgumentTypeError
+from syria_russia_corpus.typing import SearchKind
 
 PACKAGE = Path(src.__file__).parent
 
@@ -100,6 +102,36 @@ def test_link_tables_follow_the_references():
     many = {(kind.collection, r.field) for kind in KINDS for r in kind.references if r.many}
     assert set(REFERENCE_LINKS) == many
     assert EVIDENCE_LINKS.name == "evidence"
+
+
+def test_evidence_links_follow_the_evidence_reference():
+    """The evidence table's foreign key is the schema's evidence reference."""
+    assert EVIDENCE_LINKS.foreign_keys == {EVIDENCE_SOURCE.field: (EVIDENCE_SOURCE.target, "id")}
+
+
+def test_search_kinds_literal_follows_the_schema():
+    """SearchKind names exactly the kinds the schema marks as searched, plural and singular."""
+    searched = {name for kind in KINDS if kind.searched_fields for name in (kind.name, kind.collection)}
+    assert set(get_args(SearchKind)) == searched
+
+
+def test_search_reads_every_searched_field():
+    """Each field the schema marks as searched finds its record by the field's own words."""
+    corpus = src.load()
+    for kind in KINDS:
+        for field in kind.searched_fields:
+            record = next(r for r in getattr(corpus, kind.collection)() if getattr(r, field).strip())
+            words = " ".join(getattr(record, field).split()[:4])
+            assert record in corpus.search(words, kinds=kind.collection), (kind.name, field)  # type: ignore[arg-type]
+
+
+def test_mixed_results_name_each_kind_by_the_schema():
+    """The record_type of mixed search results is each record's schema kind name."""
+    corpus = src.load()
+    hits = corpus.search("Syria")
+    types = {row["record_type"] for row in table_for(None).rows(hits, corpus.actor_name)}
+    assert types == {record_kind(hit).name for hit in hits}
+    assert len(types) > 1
 
 
 def test_no_column_is_a_reserved_word():

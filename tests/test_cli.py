@@ -16,6 +16,7 @@ import pytest
 import syria_russia_corpus as src
 from syria_russia_corpus._cli import main
 from syria_russia_corpus._converter import unstructure
+from syria_russia_corpus._schema import KINDS, QUOTES
 
 from .test_loading import write_corpus
 
@@ -270,9 +271,7 @@ def test_export_and_overwrite(capsys: pytest.CaptureFixture[str], data: str, tmp
     """export writes files, refuses a second time, and replaces them with --overwrite."""
     target = tmp_path / "out"
     written = out(capsys, "--data", data, "--alone", "export", str(target), "--format", "jsonl").split()
-    assert sorted(Path(p).name for p in written) == sorted(
-        f"{k}.jsonl" for k in ("sources", "actors", "quotes", "events", "positions")
-    )
+    assert sorted(Path(p).name for p in written) == sorted(f"{k.collection}.jsonl" for k in KINDS)
     assert main(["--data", data, "--alone", "export", str(target), "--format", "jsonl"]) == 2
     assert "--overwrite" in capsys.readouterr().err
     assert main(["--data", data, "--alone", "export", str(target), "--format", "jsonl", "--overwrite"]) == 0
@@ -326,8 +325,8 @@ def test_table_fits_the_terminal(
 
 def test_info_on_an_empty_corpus(capsys: pytest.CaptureFixture[str], tmp_path: Path):
     """info works on a corpus with no records at all."""
-    for name in ("sources", "actors", "quotes", "events", "positions"):
-        (tmp_path / f"{name}.json").write_text("[]")
+    for kind in KINDS:
+        (tmp_path / kind.file_name).write_text("[]")
     assert "no dated statements" in out(capsys, "--data", str(tmp_path), "--alone", "info")
 
 
@@ -362,11 +361,10 @@ def test_data_builds_on_the_bundled_corpus(capsys: pytest.CaptureFixture[str], t
     """--data adds a folder's records to the bundled ones, and may refer to bundled actors."""
     folder = tmp_path / "mine"
     folder.mkdir()
-    for name in ("sources", "actors", "events", "positions"):
-        (folder / f"{name}.json").write_text("[]")
     quote = unstructure(src.quotes_by("Putin")[0])
     quote["id"] = "my-copy-of-a-putin-quote"
-    (folder / "quotes.json").write_text(json.dumps([quote]))
+    for kind in KINDS:
+        (folder / kind.file_name).write_text(json.dumps([quote] if kind is QUOTES else []))
     ids = [
         r["id"]
         for r in json.loads(out(capsys, "--data", str(folder), "quotes", "--by", "Putin", "--format", "json"))
@@ -391,9 +389,9 @@ def test_csv_listing_cannot_be_split_by_a_carriage_return(capsys: pytest.Capture
     from .test_export import assert_no_row_injected, bundled_with_injection
 
     corpus = bundled_with_injection()
-    for kind in ("sources", "actors", "quotes", "events", "positions"):
-        records = getattr(corpus, kind)().to_dicts()
-        (tmp_path / f"{kind}.json").write_text(json.dumps(records), encoding="utf-8")
+    for kind in KINDS:
+        records = getattr(corpus, kind.collection)().to_dicts()
+        (tmp_path / kind.file_name).write_text(json.dumps(records), encoding="utf-8")
     assert_no_row_injected(out(capsys, "--data", str(tmp_path), "--alone", "actors", "--format", "csv"))
 
 

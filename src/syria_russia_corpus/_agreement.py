@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 import attrs
 
 from ._records import Event, Evidence, Position, Quote
+from ._schema import EVENTS, POSITIONS, QUOTES
 from .exceptions import ArgumentTypeError, MissingDependencyError
 
 if TYPE_CHECKING:
@@ -125,9 +126,9 @@ def compare(a: Corpus, b: Corpus, *, base: Corpus | None = None) -> AgreementRep
     unmatched: dict[Side, list[Unit]] = {"a": [], "b": []}
     matched: dict[str, int] = {}
     for collection, fits in (
-        ("quotes", _quote_overlap),
-        ("events", _event_overlap),
-        ("positions", _position_fit),
+        (QUOTES.collection, _quote_overlap),
+        (EVENTS.collection, _event_overlap),
+        (POSITIONS.collection, _position_fit),
     ):
         left, right = (_own(getattr(corpus, collection)(), base, collection) for corpus in (a, b))
         found, alone_a, alone_b = _match(left, right, fits)

@@ -16,7 +16,7 @@ from ._layering import layered, records_of
 from ._loading import RecordSet, labels_in, read_directory
 from ._names import build_name_index, name_key
 from ._records import Actor, Position, Quote, Source
-from ._schema import KINDS, RecordKind, kind_named
+from ._schema import ACTORS, KINDS, QUOTES, SOURCES, RecordKind, kind_named, spanned_kinds
 from ._vocabulary import PositionBasis, QuoteKind
 from .exceptions import ArgumentTypeError, CorpusDataError
 
@@ -46,9 +46,9 @@ class _Known:
     @classmethod
     def of(cls, records: RecordSet) -> _Known:
         return cls(
-            sources={s.id: s for s in records["sources"]},
-            quotes={q.id: q for q in records["quotes"]},
-            names=build_name_index({a.id: (a.name, *a.aliases) for a in records["actors"]}),
+            sources={s.id: s for s in records[SOURCES.collection]},
+            quotes={q.id: q for q in records[QUOTES.collection]},
+            names=build_name_index({a.id: (a.name, *a.aliases) for a in records[ACTORS.collection]}),
         )
 
 
@@ -129,9 +129,9 @@ def _against_documents(
     report = Corpus(ValidatedRecords(merged)).verify(documents)
     mine = {(kind.name, record.id) for kind in KINDS for record in own[kind.collection]}
     for source in report.sources:
-        if ("source", source.source_id) in mine and source.path is None:
+        if (SOURCES.name, source.source_id) in mine and source.path is None:
             problems.append(
-                f"{label('sources.json')}: record {source.source_id!r}, field 'sha256': no document in "
+                f"{label(SOURCES.file_name)}: record {source.source_id!r}, field 'sha256': no document in "
                 f"{documents} has this SHA-256 or holds the source's words"
             )
         problems += [
@@ -157,7 +157,7 @@ def _write_anchors(root: Path, own: RecordSet, report: VerificationReport, docum
         for check in report.sources
         if check.path is not None and check.matched_by == "sha256"
     }
-    for kind in (kind for kind in KINDS if kind.has_evidence):
+    for kind in spanned_kinds():
         records = own[kind.collection]
         anchored = [_anchored(record, texts, anchor_of) for record in records]
         if anchored != list(records):

@@ -22,6 +22,7 @@ from ._display import text_table
 from ._export import FORMATS as EXPORT_FORMATS
 from ._export import csv_bytes
 from ._schema import KINDS as KINDS_OF_RECORDS
+from ._schema import record_kind
 from ._search import KINDS
 from ._terminal import escape_controls, json_for_terminal
 from ._version import DATA_VERSION, package_version
@@ -282,7 +283,7 @@ def _emit(records: Records[Any], args: argparse.Namespace) -> int:
 def _json_objects(records: Records[Any]) -> list[dict[str, Any]]:
     objects = records.to_dicts()
     if records.kind is None:  # search results: say which kind each record is
-        return [{"record_type": type(r).__name__.lower(), **o} for r, o in zip(records, objects, strict=True)]
+        return [{"record_type": record_kind(r).name, **o} for r, o in zip(records, objects, strict=True)]
     return objects
 
 

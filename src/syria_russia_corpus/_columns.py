@@ -18,7 +18,7 @@ import attrs
 
 from ._dates import PartialDate
 from ._records import Event, Evidence
-from ._schema import KINDS, kind_of, spanned_kinds
+from ._schema import ACTORS, EVIDENCE_SOURCE, KINDS, SEARCHED, RecordKind, kind_of, record_kind, spanned_kinds
 from ._stance import StanceChange
 from ._vocabulary import Stance
 
@@ -175,7 +175,7 @@ def _name_columns(cls: type[Any]) -> dict[str, Column]:
     kind = kind_of(cls)
     columns = {}
     for reference in kind.references if kind else ():
-        if reference.target == "actors":
+        if reference.target == ACTORS.collection:
             stem = reference.field.removesuffix("_ids").removesuffix("_id")
             label = f"{stem}_names" if reference.many else f"{stem}_name"
             columns[reference.field] = Column(
@@ -239,10 +239,18 @@ def _text_of(record: Any, _: Names) -> Cell:
     return None if kind is None else str(getattr(record, kind.text_field))
 
 
+def _names_of_kinds(kinds: Iterable[RecordKind[Any]]) -> str:
+    names = [kind.name for kind in kinds]
+    return f"{', '.join(names[:-1])} or {names[-1]}"
+
+
+_SEARCHED_NAMES: Final = _names_of_kinds(SEARCHED)
+_SPANNED_NAMES: Final = _names_of_kinds(spanned_kinds())
+
 MIXED: Final = Table(
     "records",
     (
-        Column("record_type", "string", "quote, event or position", lambda r, _: type(r).__name__.lower()),
+        Column("record_type", "string", _SEARCHED_NAMES, lambda r, _: record_kind(r).name),
         Column("id", "string", "Stable id of the record", _reader("id")),
         *_date_columns("date", "When it was said, happened or held"),
         Column("text", "string", "The quote's text, the event's title or the position's summary", _text_of),
@@ -287,13 +295,13 @@ _SPAN_COLUMNS: Final = tuple(
 EVIDENCE_LINKS: Final = _link(
     "evidence",
     (
-        ("record_type", "string", "quote, event or position"),
+        ("record_type", "string", _SPANNED_NAMES),
         ("record_id", "string", "Id of the record"),
         ("ordinal", "integer", "Order of the span within the record, from 0"),
         *((column.name, column.cell_type, column.description) for column in _SPAN_COLUMNS),
     ),
     ("record_type", "record_id", "ordinal"),
-    {"source_id": ("sources", "id")},
+    {EVIDENCE_SOURCE.field: (EVIDENCE_SOURCE.target, "id")},
 )
 
 

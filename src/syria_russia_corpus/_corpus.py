@@ -21,7 +21,7 @@ from ._layering import layered, records_of
 from ._loading import read_bundled, read_directory, read_objects
 from ._names import closest_names, name_key
 from ._records import Actor, Event, Position, Quote, Source
-from ._schema import KINDS
+from ._schema import ACTORS, EVENTS, KINDS, POSITIONS, QUOTES, SOURCES, record_kind
 from ._search import KINDS as SEARCHABLE_KINDS
 from ._search import Searchable, matches, wanted_kinds
 from ._vocabulary import EventType, PositionBasis, QuoteKind, Topic
@@ -33,7 +33,7 @@ from .exceptions import (
     SourceNotFoundError,
     UnknownActorError,
 )
-from .typing import ActorLike, DateLike, ExportFormat
+from .typing import ActorLike, DateLike, ExportFormat, SearchKind
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -140,11 +140,11 @@ class Corpus:
             'Russia'
         """
         given: Mapping[str, Iterable[Any]] = {
-            "sources": sources,
-            "actors": actors,
-            "quotes": quotes,
-            "events": events,
-            "positions": positions,
+            SOURCES.collection: sources,
+            ACTORS.collection: actors,
+            QUOTES.collection: quotes,
+            EVENTS.collection: events,
+            POSITIONS.collection: positions,
         }
         return cls(validated(read_objects(given)))
 
@@ -157,23 +157,23 @@ class Corpus:
 
     def sources(self) -> Records[Source]:
         """All sources, oldest first."""
-        return self._index.collections["sources"]
+        return self._index.collections[SOURCES.collection]
 
     def actors(self) -> Records[Actor]:
         """All actors, by id."""
-        return self._index.collections["actors"]
+        return self._index.collections[ACTORS.collection]
 
     def quotes(self) -> Records[Quote]:
         """All quotes, by date then id; undated last."""
-        return self._index.collections["quotes"]
+        return self._index.collections[QUOTES.collection]
 
     def events(self) -> Records[Event]:
         """All events, by date then id."""
-        return self._index.collections["events"]
+        return self._index.collections[EVENTS.collection]
 
     def positions(self) -> Records[Position]:
         """All positions, by date then id."""
-        return self._index.collections["positions"]
+        return self._index.collections[POSITIONS.collection]
 
     # -- single records --------------------------------------------------------
 
@@ -188,7 +188,7 @@ class Corpus:
             >>> src.source("voa-russia-and-assad-2015-09").outlet
             'Voice of America'
         """
-        sources = self._index.by_id["sources"]
+        sources = self._index.by_id[SOURCES.collection]
         found: Source | None = sources.get(require_str(source_id, "source_id"))
         if found is None:
             raise SourceNotFoundError(source_id, closest_names(source_id, sources))
@@ -196,17 +196,17 @@ class Corpus:
 
     def quote(self, quote_id: str) -> Quote:
         """Return the quote with *quote_id*; :class:`RecordNotFoundError` if none."""
-        found: Quote = self._lookup("quotes", quote_id)
+        found: Quote = self._lookup(QUOTES.collection, quote_id)
         return found
 
     def event(self, event_id: str) -> Event:
         """Return the event with *event_id*; :class:`RecordNotFoundError` if none."""
-        found: Event = self._lookup("events", event_id)
+        found: Event = self._lookup(EVENTS.collection, event_id)
         return found
 
     def position(self, position_id: str) -> Position:
         """Return the position with *position_id*; :class:`RecordNotFoundError` if none."""
-        found: Position = self._lookup("positions", position_id)
+        found: Position = self._lookup(POSITIONS.collection, position_id)
         return found
 
     def actor(self, name_or_id: ActorLike) -> Actor:
@@ -225,7 +225,7 @@ class Corpus:
             >>> src.actor("sergey lavrov").id
             'sergei-lavrov'
         """
-        actors: Mapping[str, Actor] = self._index.by_id["actors"]
+        actors: Mapping[str, Actor] = self._index.by_id[ACTORS.collection]
         if isinstance(name_or_id, Actor):
             if actors.get(name_or_id.id) != name_or_id:
                 raise UnknownActorError(name_or_id.id, self._suggest(name_or_id.name))
@@ -249,7 +249,7 @@ class Corpus:
             >>> src.load().actor_name("sergei-lavrov")
             'Sergei Lavrov'
         """
-        actor: Actor | None = self._index.by_id["actors"].get(actor_id)
+        actor: Actor | None = self._index.by_id[ACTORS.collection].get(actor_id)
         return None if actor is None else actor.name
 
     # -- queries ----------------------------------------------------------------
@@ -393,10 +393,12 @@ class Corpus:
             >>> "sergei-lavrov" in src.load().affiliates("Russia").ids
             True
         """
-        actors = self._index.by_id["actors"]
+        actors = self._index.by_id[ACTORS.collection]
         return self._wrap([actors[i] for i in self._index.affiliates.get(self.actor(actor).id, ())], Actor)
 
-    def search(self, text: str, *, kinds: str | Iterable[str] = SEARCHABLE_KINDS) -> Records[Searchable]:
+    def search(
+        self, text: str, *, kinds: SearchKind | Iterable[SearchKind] = SEARCHABLE_KINDS
+    ) -> Records[Searchable]:
         """Quotes, events and positions whose words hold *text*, in date order.
 
         Matching ignores case, accents and punctuation, and starts at word
@@ -415,7 +417,7 @@ class Corpus:
         """
         wanted = wanted_kinds(kinds)
         found = matches(text, self._index.search_texts)
-        kept = [r for r in found if f"{type(r).__name__.lower()}s" in wanted]
+        kept = [r for r in found if record_kind(r).collection in wanted]
         return Records(sorted(kept, key=date_order), kind=None, corpus=self)
 
     def stance_timeline(
@@ -677,7 +679,7 @@ class Corpus:
 
     def _suggest(self, query: str) -> list[str]:
         """Canonical names of the actors whose names or aliases come closest to *query*."""
-        actors = self._index.by_id["actors"]
+        actors = self._index.by_id[ACTORS.collection]
         close = self._index.suggestions.closest(name_key(query), limit=6)
         ids = dict.fromkeys(i for key in close for i in self._index.names.get(key, ()))
         return [actors[i].name for i in ids][:3]

@@ -18,9 +18,10 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import attrs
 
-from ._columns import DELIMITER, Cell, Names, Table, table_for
+from ._columns import DELIMITER, MIXED, Cell, Names, Table, table_for
 from ._normalize import normalize_whitespace
 from ._records import Evidence, Fatalities
+from ._schema import ACTORS, EVENTS, POSITIONS, QUOTES, SOURCES
 from ._terminal import escape_controls
 
 if TYPE_CHECKING:
@@ -37,13 +38,13 @@ _NARROW: Final = 28  # widest a column other than the text column gets in a text
 
 # The columns a person reads, by table; the last one holds the text and takes the spare width.
 _SHOWN: Final = {
-    "sources": ("published", "outlet", "title"),
-    "actors": ("id", "name", "kind", "affiliation_name"),
-    "quotes": ("date", "speaker_name", "kind", "text"),
-    "events": ("date", "type", "participant_names", "title"),
-    "positions": ("date", "actor_name", "topic", "stance", "basis", "summary"),
+    SOURCES.collection: ("published", "outlet", "title"),
+    ACTORS.collection: ("id", "name", "kind", "affiliation_name"),
+    QUOTES.collection: ("date", "speaker_name", "kind", "text"),
+    EVENTS.collection: ("date", "type", "participant_names", "title"),
+    POSITIONS.collection: ("date", "actor_name", "topic", "stance", "basis", "summary"),
     "stance_changes": ("date", "actor_name", "topic", "from_stance", "to_stance", "summary"),
-    "records": ("record_type", "date", "id", "text"),
+    MIXED.name: ("record_type", "date", "id", "text"),
 }
 
 _UNCUT: Final = frozenset({"date", "published"})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import operator
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -11,11 +12,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 
 from ._collection import Records
+from ._dates import PartialDate
 from ._interval_index import IntervalIndex
 from ._loading import RecordSet
 from ._names import KeyIndex, build_name_index
 from ._records import Actor, Event, Position, Quote
-from ._schema import KINDS
+from ._schema import ACTORS, EVENTS, KINDS, POSITIONS, QUOTES, SEARCHED, RecordKind
 from ._search import searchable_text
 
 if TYPE_CHECKING:
@@ -32,16 +34,21 @@ def date_order(record: Any) -> tuple[tuple[datetime.date, datetime.date], bool, 
     A day sorts before the month that holds it, and nothing depends on ids but
     the order of records whose dates are the same.
     """
-    date = record.date
+    return _dated(record.date, record.id)
+
+
+def _dated(date: PartialDate | None, record_id: str) -> tuple[tuple[datetime.date, datetime.date], bool, str]:
     if date is None:
-        return _UNDATED, True, record.id
-    return (date.earliest, date.latest), False, record.id
+        return _UNDATED, True, record_id
+    return (date.earliest, date.latest), False, record_id
 
 
-_ORDER: Mapping[str, Callable[[Any], Any]] = {
-    "sources": lambda source: (source.published.earliest, source.published.latest, source.id),
-    "actors": lambda actor: actor.id,
-}
+def _order_of(kind: RecordKind[Any]) -> Callable[[Any], Any]:
+    """How a collection of *kind* is ordered: by its date, as :func:`date_order`, or by id."""
+    field = kind.date_field
+    if field is None:
+        return operator.attrgetter("id")
+    return lambda record: _dated(getattr(record, field), record.id)
 
 
 @attrs.frozen(eq=False)
@@ -76,7 +83,7 @@ class CorpusIndex:
     @functools.cached_property
     def search_texts(self) -> tuple[tuple[str, Quote | Event | Position], ...]:
         """Every quote, event and position with the folded text it is searched by."""
-        records = [r for name in ("quotes", "events", "positions") for r in self.collections[name]]
+        records = [r for kind in SEARCHED for r in self.collections[kind.collection]]
         return tuple([(searchable_text(record), record) for record in records])
 
     # Built on the first name that matches no actor, like the search texts.
@@ -90,13 +97,13 @@ def build_index(records: RecordSet, corpus: Corpus) -> CorpusIndex:
     """Order and index *records*, which must already be validated, for *corpus*."""
     collections = {
         kind.collection: Records(
-            sorted(records[kind.collection], key=_ORDER.get(kind.collection, date_order)),
+            sorted(records[kind.collection], key=_order_of(kind)),
             kind=kind.record_class,
             corpus=corpus,
         )
         for kind in KINDS
     }
-    actors: Records[Actor] = collections["actors"]
+    actors: Records[Actor] = collections[ACTORS.collection]
     # Read-only views: the bundled corpus's index is shared by the whole process.
     by_id = {name: MappingProxyType({r.id: r for r in items}) for name, items in collections.items()}
     return CorpusIndex(
@@ -104,10 +111,10 @@ def build_index(records: RecordSet, corpus: Corpus) -> CorpusIndex:
         by_id=MappingProxyType(by_id),
         names=MappingProxyType(build_name_index({a.id: (a.id, a.name, *a.aliases) for a in actors})),
         affiliates=affiliates_of(actors),
-        quotes_by_speaker=_group(collections["quotes"], lambda q: (q.speaker_id,)),
-        positions_by_actor=_group(collections["positions"], lambda p: (p.actor_id,)),
-        events_by_participant=_group(collections["events"], lambda e: e.participant_ids),
-        events_by_date=IntervalIndex(collections["events"], event_span),
+        quotes_by_speaker=_group(collections[QUOTES.collection], lambda q: (q.speaker_id,)),
+        positions_by_actor=_group(collections[POSITIONS.collection], lambda p: (p.actor_id,)),
+        events_by_participant=_group(collections[EVENTS.collection], lambda e: e.participant_ids),
+        events_by_date=IntervalIndex(collections[EVENTS.collection], event_span),
         no_quotes=Records._of((), Quote, corpus),
         no_positions=Records._of((), Position, corpus),
     )

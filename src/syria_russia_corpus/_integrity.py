@@ -17,7 +17,7 @@ import attrs
 from ._converter import brief
 from ._loading import Parsed, RecordSet
 from ._records import Actor, Event, Quote, Source
-from ._schema import ACTORS, KINDS, RecordKind, kind_named
+from ._schema import ACTORS, EVIDENCE_SOURCE, KINDS, RecordKind, kind_named
 from .exceptions import CorpusDataError
 
 #: Ids known per collection; None where a file could not be read, so nothing is known missing.
@@ -82,7 +82,7 @@ def _record_problems(kind: RecordKind[Any], record: Any, known: Known) -> Iterat
                 target = kind_named(reference.target).name
                 yield f"field {reference.field!r}: no {target} has the id {brief(value)}"
     if kind.has_evidence:
-        yield from _evidence_problems(record, known["sources"])
+        yield from _evidence_problems(record, known[EVIDENCE_SOURCE.target])
     if isinstance(record, Source):
         yield from _source_problems(record)
     if isinstance(record, Actor):
@@ -95,8 +95,10 @@ def _record_problems(kind: RecordKind[Any], record: Any, known: Known) -> Iterat
 
 def _evidence_problems(record: Any, sources: set[str] | None) -> Iterator[str]:
     for index, span in enumerate(record.evidence):
-        if sources is not None and span.source_id not in sources:
-            yield f"field 'evidence[{index}].source_id': no source has the id {brief(span.source_id)}"
+        value = EVIDENCE_SOURCE.ids(span)[0]
+        if sources is not None and value not in sources:
+            target = kind_named(EVIDENCE_SOURCE.target).name
+            yield f"field 'evidence[{index}].{EVIDENCE_SOURCE.field}': no {target} has the id {brief(value)}"
         if not 0 <= span.start < span.end:
             yield (
                 f"field 'evidence[{index}]': span {span.start}:{span.end} is not a span; "

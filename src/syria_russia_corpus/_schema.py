@@ -13,6 +13,7 @@ from typing import Any, Final, Generic, TypeVar
 import attrs
 
 from ._records import Actor, Event, Position, Quote, Source
+from .exceptions import ArgumentTypeError
 
 R = TypeVar("R")
 
@@ -50,6 +51,9 @@ class RecordKind(Generic[R]):
         record_class: The attrs class of its records.
         references: Its fields that refer to other records.
         text_field: The field that says what a record is in one line.
+        date_field: The date its records are ordered by, or None to order them by id.
+        searched_fields: The fields :meth:`Corpus.search` reads, or none for a
+            kind it does not search.
     """
 
     name: str
@@ -57,6 +61,8 @@ class RecordKind(Generic[R]):
     record_class: type[R]
     references: tuple[Reference, ...]
     text_field: str
+    date_field: str | None = None
+    searched_fields: tuple[str, ...] = ()
 
     @property
     def file_name(self) -> str:
@@ -69,7 +75,7 @@ class RecordKind(Generic[R]):
         return "evidence" in attrs.fields_dict(self.record_class)  # type: ignore[arg-type]
 
 
-SOURCES: Final = RecordKind("source", "sources", Source, (), "title")
+SOURCES: Final = RecordKind("source", "sources", Source, (), "title", date_field="published")
 ACTORS: Final = RecordKind("actor", "actors", Actor, (Reference("affiliation_id", "actors"),), "name")
 QUOTES: Final = RecordKind(
     "quote",
@@ -81,9 +87,17 @@ QUOTES: Final = RecordKind(
         Reference("via", "actors", many=True),
     ),
     "text",
+    date_field="date",
+    searched_fields=("text",),
 )
 EVENTS: Final = RecordKind(
-    "event", "events", Event, (Reference("participant_ids", "actors", many=True),), "title"
+    "event",
+    "events",
+    Event,
+    (Reference("participant_ids", "actors", many=True),),
+    "title",
+    date_field="date",
+    searched_fields=("title", "summary"),
 )
 POSITIONS: Final = RecordKind(
     "position",
@@ -91,10 +105,18 @@ POSITIONS: Final = RecordKind(
     Position,
     (Reference("actor_id", "actors"), Reference("quote_ids", "quotes", many=True)),
     "summary",
+    date_field="date",
+    searched_fields=("summary",),
 )
+
+#: The reference of every evidence span, whatever record holds it: the source whose text holds it.
+EVIDENCE_SOURCE: Final = Reference("source_id", "sources")
 
 #: Every kind, in the order a corpus is read: each refers only to kinds before it or to itself.
 KINDS: Final[tuple[RecordKind[Any], ...]] = (SOURCES, ACTORS, QUOTES, EVENTS, POSITIONS)
+
+#: The kinds :meth:`Corpus.search` searches, in the order it names them.
+SEARCHED: Final = tuple(kind for kind in KINDS if kind.searched_fields)
 
 _BY_CLASS: Final[Mapping[type[Any], RecordKind[Any]]] = {kind.record_class: kind for kind in KINDS}
 _BY_COLLECTION: Final[Mapping[str, RecordKind[Any]]] = {kind.collection: kind for kind in KINDS}
@@ -103,6 +125,19 @@ _BY_COLLECTION: Final[Mapping[str, RecordKind[Any]]] = {kind.collection: kind fo
 def kind_of(record_class: type[R]) -> RecordKind[R] | None:
     """The kind whose records are of *record_class*, or None for other classes."""
     return _BY_CLASS.get(record_class)
+
+
+def record_kind(record: object) -> RecordKind[Any]:
+    """The kind of *record*, which must be an instance of one of the five record classes.
+
+    Raises:
+        ArgumentTypeError: *record* is not a record.
+    """
+    kind = _BY_CLASS.get(type(record))
+    if kind is None:
+        classes = ", ".join(kind.record_class.__name__ for kind in KINDS)
+        raise ArgumentTypeError(f"expected a record ({classes}), got {type(record).__name__}")
+    return kind
 
 
 def kind_named(collection: str) -> RecordKind[Any]:

@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Sequence
-from typing import Final
+from typing import TYPE_CHECKING, Final, cast
 
 from ._records import Event, Position, Quote
+from ._schema import SEARCHED, record_kind
 from .exceptions import ArgumentTypeError, InvalidQueryError
+
+if TYPE_CHECKING:
+    from .typing import SearchKind
 
 Searchable = Quote | Event | Position
 
-#: What ``kinds`` accepts, singular or plural.
-KINDS: Final = ("quotes", "events", "positions")
+#: The collections ``kinds`` names, each also accepted in the singular.
+KINDS: Final = cast("tuple[SearchKind, ...]", tuple(kind.collection for kind in SEARCHED))
+
+_COLLECTIONS: Final = {name: kind.collection for kind in SEARCHED for name in (kind.name, kind.collection)}
 
 
 def search_key(text: str) -> str:
@@ -29,12 +35,9 @@ def search_key(text: str) -> str:
 
 
 def searchable_text(record: Searchable) -> str:
-    """The folded text a record is searched by."""
-    if isinstance(record, Quote):
-        return search_key(record.text)
-    if isinstance(record, Event):
-        return search_key(f"{record.title} {record.summary}")
-    return search_key(record.summary)
+    """The folded text a record is searched by: its kind's searched fields."""
+    fields = record_kind(record).searched_fields
+    return search_key(" ".join(getattr(record, field) for field in fields))
 
 
 def wanted_kinds(kinds: str | Iterable[str]) -> frozenset[str]:
@@ -44,10 +47,10 @@ def wanted_kinds(kinds: str | Iterable[str]) -> frozenset[str]:
         raise ArgumentTypeError(f"kinds must be a string or strings from {KINDS}, not {type(kinds).__name__}")
     result = set()
     for name in names:
-        plural = name if isinstance(name, str) and name.endswith("s") else f"{name}s"
-        if plural not in KINDS:
+        collection = _COLLECTIONS.get(name) if isinstance(name, str) else None
+        if collection is None:
             raise InvalidQueryError(f"kinds: {name!r} is not one of {', '.join(map(repr, KINDS))}")
-        result.add(plural)
+        result.add(collection)
     return frozenset(result)
 
 

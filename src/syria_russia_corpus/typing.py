@@ -26,6 +26,9 @@ DateLike = Union[datetime.date, PartialDate, str]  # noqa: UP007
 #: The formats :meth:`Corpus.export` writes.
 ExportFormat = Literal["json", "csv", "jsonl", "parquet", "datapackage"]
 
+#: The kinds :meth:`Corpus.search` searches, by collection name or in the singular.
+SearchKind = Literal["quotes", "events", "positions", "quote", "event", "position"]
+
 #: The formats :func:`cite` writes.
 CitationFormat = Literal["text", "bibtex"]
 
@@ -34,4 +37,4 @@ CitationFormat = Literal["text", "bibtex"]
 #: several places, ``"missing"`` nowhere.
 SpanStatus = Literal["exact", "moved", "ambiguous", "missing"]
 
-__all__ = ["ActorLike", "CitationFormat", "DateLike", "ExportFormat", "SpanStatus"]
+__all__ = ["ActorLike", "CitationFormat", "DateLike", "ExportFormat", "SearchKind", "SpanStatus"]
