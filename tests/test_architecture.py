@@ -129,9 +129,37 @@ def test_mixed_results_name_each_kind_by_the_schema():
     """The record_type of mixed search results is each record's schema kind name."""
     corpus = src.load()
     hits = corpus.search("Syria")
-    types = {row["record_type"] for row in table_for(None).rows(hits, corpus.actor_name)}
+    types = {row["record_type"] for row in table_for(hits).rows(hits, corpus.actor_name)}
     assert types == {record_kind(hit).name for hit in hits}
     assert len(types) > 1
+
+
+def _pinned_names() -> set[str]:
+    """Every name inside an assert_type call of the typing test: calls, attributes and types."""
+    tree = ast.parse((Path(__file__).parent / "typing" / "use_api.py").read_text(encoding="utf-8"))
+    pins = [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "assert_type"
+    ]
+    names = set()
+    for pin in pins:
+        for node in ast.walk(pin):
+            if isinstance(node, ast.Name):
+                names.add(node.id)
+            elif (
+                isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Name)
+                and node.value.id == "src"
+            ):
+                names.add(node.attr)
+    return names
+
+
+@pytest.mark.parametrize("name", [name for name in src.__all__ if callable(getattr(src, name))])
+def test_every_public_callable_is_pinned_by_the_typing_test(name: str):
+    """Each callable the package exports appears in an assert_type of tests/typing/use_api.py."""
+    assert name in _pinned_names()
 
 
 def test_no_column_is_a_reserved_word():

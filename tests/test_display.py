@@ -10,6 +10,7 @@ import pytest
 
 from syria_russia_corpus import Actor, ActorKind, Corpus, Records
 from syria_russia_corpus._display import DOCUMENTS_ENV, text_table
+from syria_russia_corpus.exceptions import ArgumentTypeError
 
 from .conftest import small_records
 
@@ -173,6 +174,31 @@ def test_record_view_reads_its_own_corpus_documents(
     monkeypatch.setenv(DOCUMENTS_ENV, str(tmp_path))
     (passage,) = corpus.show(corpus.quotes()[0]).passages()
     assert (passage.before, passage.words) == ("My own notes.", "Lavrov words")
+
+
+def test_show_refuses_an_id_in_place_of_a_record(corpus: Corpus):
+    """show() of an id raises the package's ArgumentTypeError, saying to look the record up."""
+    with pytest.raises(ArgumentTypeError, match=r"not str; look it up first"):
+        corpus.show("sergei-lavrov")  # type: ignore[arg-type]
+
+
+@attrs.frozen
+class _Note:
+    id: str
+    text: str
+
+
+class _Plain:
+    id = "plain"
+
+
+@pytest.mark.parametrize(
+    "items", [[_Plain()], [_Plain(), _Note("n", "x")]], ids=["plain objects", "mixed with non-records"]
+)
+def test_records_of_other_objects_print_their_ids(items: list[object]):
+    """A Records of objects that are not the package's records prints and renders their ids."""
+    records = Records(items)  # type: ignore[type-var]
+    assert (str(records).split(), "plain" in records._repr_html_()) == (["id", *records.ids], True)
 
 
 def test_to_dicts_uses_package_field_names(corpus: Corpus):

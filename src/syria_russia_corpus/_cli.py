@@ -274,7 +274,7 @@ def _emit(records: Records[Any], args: argparse.Namespace) -> int:
         return _print(json_for_terminal(_json_objects(records)))
     if args.format == "csv":
         # Data, written as it is: escaping a cell would change it for the program that reads it.
-        table = table_for(records.kind)
+        table = table_for(records)
         _write(csv_bytes(table, table.rows(records, _corpus(args).actor_name)).decode("utf-8"))
         return 0
     return _print(text_table(records))

@@ -12,7 +12,7 @@ import enum
 import inspect
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, Final, Literal, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Final, Literal, get_args, get_origin
 
 import attrs
 
@@ -21,6 +21,9 @@ from ._records import Event, Evidence
 from ._schema import ACTORS, EVIDENCE_SOURCE, KINDS, SEARCHED, RecordKind, kind_of, record_kind, spanned_kinds
 from ._stance import StanceChange
 from ._vocabulary import Stance
+
+if TYPE_CHECKING:
+    from ._collection import Records
 
 Cell = str | int | bool | datetime.date | tuple[str, ...] | None
 Names = Callable[[str], "str | None"]
@@ -259,9 +262,20 @@ MIXED: Final = Table(
 )
 
 
-def table_for(kind: type[Any] | None) -> Table:
-    """The table of records of *kind*, or the mixed one for records of several kinds (None)."""
-    return MIXED if kind is None else table_of(kind)
+# The table of objects that are not attrs records: all a Records is sure they have is an id.
+_IDS: Final = Table("records", (Column("id", "string", "Stable id of the record", _reader("id")),), ("id",))
+
+
+def table_for(records: Records[Any]) -> Table:
+    """The table of *records*: their class's, the mixed one for search results, or their ids alone.
+
+    Ids alone are what objects that are not attrs records get, so that such a
+    ``Records`` still prints.
+    """
+    kind = records.kind
+    if kind is None:
+        return MIXED if all(kind_of(type(record)) is not None for record in records) else _IDS
+    return table_of(kind) if attrs.has(kind) else _IDS
 
 
 def _no_names(_: str) -> None:

@@ -21,7 +21,7 @@ from ._layering import layered, records_of
 from ._loading import read_bundled, read_directory, read_objects
 from ._names import closest_names, name_key
 from ._records import Actor, Event, Position, Quote, Source
-from ._schema import ACTORS, EVENTS, KINDS, POSITIONS, QUOTES, SOURCES, record_kind
+from ._schema import ACTORS, EVENTS, KINDS, POSITIONS, QUOTES, SOURCES, RecordKind, record_kind
 from ._search import KINDS as SEARCHABLE_KINDS
 from ._search import Searchable, matches, wanted_kinds
 from ._vocabulary import EventType, PositionBasis, QuoteKind, Topic
@@ -33,7 +33,7 @@ from .exceptions import (
     SourceNotFoundError,
     UnknownActorError,
 )
-from .typing import ActorLike, DateLike, ExportFormat, SearchKind
+from .typing import ActorLike, DateLike, ExportFormat, Record, SearchKind
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -45,9 +45,10 @@ if TYPE_CHECKING:
 
 R = TypeVar("R", bound=Identified)
 Dated = TypeVar("Dated", Quote, Event, Position)
+K = TypeVar("K")
 
 
-def _check_records(_: Any, __: Any, value: Any) -> None:
+def _check_records(_: object, __: object, value: Any) -> None:
     if not isinstance(value, ValidatedRecords):
         raise ArgumentTypeError(
             "a Corpus is built with Corpus.from_path(), Corpus.from_records() or load(), "
@@ -196,18 +197,15 @@ class Corpus:
 
     def quote(self, quote_id: str) -> Quote:
         """Return the quote with *quote_id*; :class:`RecordNotFoundError` if none."""
-        found: Quote = self._lookup(QUOTES.collection, quote_id)
-        return found
+        return self._lookup(QUOTES, quote_id)
 
     def event(self, event_id: str) -> Event:
         """Return the event with *event_id*; :class:`RecordNotFoundError` if none."""
-        found: Event = self._lookup(EVENTS.collection, event_id)
-        return found
+        return self._lookup(EVENTS, event_id)
 
     def position(self, position_id: str) -> Position:
         """Return the position with *position_id*; :class:`RecordNotFoundError` if none."""
-        found: Position = self._lookup(POSITIONS.collection, position_id)
-        return found
+        return self._lookup(POSITIONS, position_id)
 
     def actor(self, name_or_id: ActorLike) -> Actor:
         """Return the actor with this id, name or alias.
@@ -619,7 +617,7 @@ class Corpus:
 
         return verify(self, directory)
 
-    def show(self, record: Any) -> RecordView:
+    def show(self, record: Record) -> RecordView:
         """A view of one *record*: its fields with actors named, and its evidence.
 
         With ``SYRIA_RUSSIA_CORPUS_DOCUMENTS`` naming a folder of the source
@@ -632,6 +630,9 @@ class Corpus:
             >>> print(corpus.show(corpus.actor("Lavrov")))  # doctest: +ELLIPSIS
             Actor sergei-lavrov
             ...
+
+        Raises:
+            ArgumentTypeError: *record* is not a record, such as an id in its place.
         """
         from ._display import RecordView
 
@@ -670,11 +671,11 @@ class Corpus:
     def _wrap(self, items: Iterable[R], kind: type[R]) -> Records[R]:
         return Records._of(tuple(items), kind, self)
 
-    def _lookup(self, collection: str, record_id: str) -> Any:
-        records = self._index.by_id[collection]
-        found = records.get(require_str(record_id, f"{collection[:-1]}_id"))
+    def _lookup(self, kind: RecordKind[K], record_id: str) -> K:
+        records: Mapping[str, K] = self._index.by_id[kind.collection]
+        found = records.get(require_str(record_id, f"{kind.name}_id"))
         if found is None:
-            raise RecordNotFoundError(collection[:-1], record_id, closest_names(record_id, records))
+            raise RecordNotFoundError(kind.name, record_id, closest_names(record_id, records))
         return found
 
     def _suggest(self, query: str) -> list[str]:

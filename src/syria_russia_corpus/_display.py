@@ -18,11 +18,13 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import attrs
 
-from ._columns import DELIMITER, MIXED, Cell, Names, Table, table_for
+from ._columns import DELIMITER, MIXED, Cell, Names, Table, table_for, table_of
 from ._normalize import normalize_whitespace
 from ._records import Evidence, Fatalities
-from ._schema import ACTORS, EVENTS, POSITIONS, QUOTES, SOURCES
+from ._schema import ACTORS, EVENTS, KINDS, POSITIONS, QUOTES, SOURCES, kind_of
 from ._terminal import escape_controls
+from .exceptions import ArgumentTypeError
+from .typing import Record
 
 if TYPE_CHECKING:
     from ._collection import Records
@@ -85,7 +87,7 @@ def _header(name: str) -> str:
 
 
 def _grid(records: Records[Any], names: Sequence[str] | None = None) -> tuple[list[str], list[list[str]]]:
-    table = table_for(records.kind)
+    table = table_for(records)
     shown = list(names) if names is not None else _shown(table)
     columns = [table.column(name) for name in shown if any(c.name == name for c in table.columns)]
     resolve = _names(records.corpus)
@@ -124,7 +126,7 @@ def html_table(records: Records[Any]) -> str:
     count = len(records)
     if not records:
         return "<p><em>0 records</em></p>"
-    table = table_for(records.kind)
+    table = table_for(records)
     shown = _shown(table)
     names = ["id", *(name for name in shown if name != "id")]
     headers, rows = _grid(records[:_HTML_ROWS], names)
@@ -193,12 +195,12 @@ class RecordView:
         corpus: The corpus it belongs to: it names actors and finds documents.
     """
 
-    record: Any
+    record: Record = attrs.field(validator=lambda _, __, record: _require_record(record))
     corpus: Corpus
 
     def fields(self) -> list[tuple[str, str]]:
         """Label and text of each field shown, actors named, empty fields left out."""
-        columns = table_for(type(self.record)).columns
+        columns = table_of(type(self.record)).columns
         # A reference shows as the names it resolves to, not as ids.
         named = {
             c.name.removesuffix("_names").removesuffix("_name")
@@ -268,6 +270,16 @@ class RecordView:
             for i, passage in enumerate(self.passages())
         ]
         return f"<div><strong>{html.escape(self._title())}</strong><table>{''.join(rows)}</table></div>"
+
+
+def _require_record(record: object) -> None:
+    """Refuse what is not a record, such as an id passed in its place."""
+    if kind_of(type(record)) is None:
+        classes = ", ".join(kind.record_class.__name__ for kind in KINDS)
+        hint = (
+            "; look it up first, as corpus.actor(...) or corpus.quote(...)" if isinstance(record, str) else ""
+        )
+        raise ArgumentTypeError(f"show() takes a record ({classes}), not {type(record).__name__}{hint}")
 
 
 def _matches(corpus: Corpus, source_ids: Set[str]) -> Mapping[str, Match]:

@@ -23,7 +23,7 @@ def to_pandas(records: Records[Any]) -> pd.DataFrame:
         import pandas as pd
     except ImportError:
         raise MissingDependencyError("pandas", "pandas", "to_pandas()") from None
-    table = table_for(records.kind)
+    table = table_for(records)
     names = records.corpus.actor_name if records.corpus is not None else (lambda _: None)
     cells = [[column.get(record, names) for record in records] for column in table.columns]
     return pd.DataFrame(

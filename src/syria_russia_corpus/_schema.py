@@ -32,7 +32,7 @@ class Reference:
     target: str
     many: bool = False
 
-    def ids(self, record: Any) -> tuple[str, ...]:
+    def ids(self, record: object) -> tuple[str, ...]:
         """The ids *record* refers to through this field."""
         value = getattr(record, self.field)
         if self.many:

@@ -15,13 +15,16 @@ import datetime
 from typing import Literal, Union
 
 from ._dates import PartialDate
-from ._records import Actor
+from ._records import Actor, Event, Position, Quote, Source
 
 #: An :class:`Actor`, or an actor's id, name or alias.
 ActorLike = Union[Actor, str]  # noqa: UP007 - a runtime alias must work on Python 3.10
 
 #: A :class:`datetime.date`, a :class:`PartialDate`, or an ISO or EDTF string such as ``"2012-05"``.
 DateLike = Union[datetime.date, PartialDate, str]  # noqa: UP007
+
+#: A record of any of the five kinds: what :meth:`Corpus.show` takes.
+Record = Union[Source, Actor, Quote, Event, Position]  # noqa: UP007
 
 #: The formats :meth:`Corpus.export` writes.
 ExportFormat = Literal["json", "csv", "jsonl", "parquet", "datapackage"]
@@ -37,4 +40,4 @@ CitationFormat = Literal["text", "bibtex"]
 #: several places, ``"missing"`` nowhere.
 SpanStatus = Literal["exact", "moved", "ambiguous", "missing"]
 
-__all__ = ["ActorLike", "CitationFormat", "DateLike", "ExportFormat", "SearchKind", "SpanStatus"]
+__all__ = ["ActorLike", "CitationFormat", "DateLike", "ExportFormat", "Record", "SearchKind", "SpanStatus"]
