@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
 
+import syria_russia_corpus as src
 from syria_russia_corpus import Actor, ActorKind, Corpus, Records
 from syria_russia_corpus._display import DOCUMENTS_ENV, text_table
 from syria_russia_corpus.exceptions import ArgumentTypeError
@@ -91,6 +93,65 @@ def test_text_table_wraps_the_text_instead_of_cutting_it():
     assert len(table.splitlines()) > 2
     assert "word39" in table
     assert "…" not in table
+
+
+def _starts(line: str) -> list[int]:
+    """Where each column of a table line starts: after two spaces or at the line's start."""
+    return [match.start() for match in re.finditer(r"(?:^|(?<=  ))\S", line)]
+
+
+def _russian(table: str) -> Records[Any]:
+    if table == "positions":
+        return src.positions_of("Russia")
+    return src.stance_changes("Russia")
+
+
+@pytest.mark.parametrize("table", ["positions", "stance changes"])
+def test_text_table_at_80_columns_aligns_headers_with_their_data(table: str):
+    """At 80 columns, every header starts where its column's cells start, and no line is longer."""
+    lines = text_table(_russian(table), width=80).splitlines()
+    assert max(map(len, lines)) <= 80
+    assert _starts(lines[0]) == _starts(lines[1])
+
+
+@pytest.mark.parametrize("table", ["positions", "stance changes"])
+def test_text_table_at_80_columns_leaves_the_text_a_third(table: str):
+    """At 80 columns with single-day dates, the text column keeps at least a third of the width."""
+    records = _russian(table).filter(lambda record: "/" not in str(record.date))
+    header = text_table(records, width=80).splitlines()[0]
+    assert _starts(header)[-1] <= 80 - 80 // 3
+
+
+@pytest.mark.parametrize("table", ["positions", "stance changes"])
+def test_text_table_at_80_columns_shares_what_interval_dates_leave(table: str):
+    """At 80 columns, uncut interval dates narrow the other columns, so the text still keeps a quarter."""
+    records = _russian(table)
+    header = text_table(records, width=80).splitlines()[0]
+    assert any("/" in str(record.date) for record in records)
+    assert _starts(header)[-1] <= 80 - 80 // 4
+
+
+def test_text_table_never_cuts_a_date_interval():
+    """An interval date keeps all its characters in a narrow table."""
+    intervals = src.sources().filter(lambda source: "/" in str(source.published))
+    table = text_table(intervals, width=60)
+    assert intervals
+    assert all(str(source.published) in table for source in intervals)
+
+
+def test_html_table_never_breaks_a_date():
+    """Every date column of an HTML table, published included, is kept on one line."""
+    html = src.sources()._repr_html_()
+    nowrap = re.findall(r"<td[^>]* nowrap>([^<]*)</td>", html)
+    assert sorted(nowrap) == sorted(str(source.published) for source in src.sources())
+
+
+def test_html_footer_names_the_kinds_of_a_mix():
+    """The HTML table's footer names each kind of a mixed result."""
+    hits = src.search("Syria")
+    kinds = " | ".join(dict.fromkeys(type(hit).__name__ for hit in hits))
+    assert " | " in kinds
+    assert f"({kinds}, first" in hits._repr_html_()
 
 
 def test_print_shows_the_text_table(corpus: Corpus, capsys: pytest.CaptureFixture[str]):

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, Final, Generic, Protocol, TypeVar, overlo
 
 import attrs
 
+from ._schema import class_names
 from .exceptions import ArgumentTypeError
 
 if TYPE_CHECKING:
@@ -130,8 +131,7 @@ class Records(Sequence[T], Generic[T]):
         return hash(self.items)
 
     def __repr__(self) -> str:
-        classes = [self.kind] if self.kind else list(dict.fromkeys(type(item) for item in self.items))
-        kind_name = " | ".join(cls.__name__ for cls in classes) or "Any"
+        kind_name = class_names(self.kind, self.items)
         count = len(self.items)
         noun = "record" if count == 1 else "records"
         ids = [repr(item.id) for item in self.items[:_REPR_IDS]]

@@ -43,6 +43,7 @@ class Column:
         description: What the column holds.
         get: Reads the cell from a record, given a resolver of actor names.
         enum: The allowed values, if the column holds an enum or a list of one.
+        edtf: Whether it holds a date as EDTF, which a display never cuts or breaks.
     """
 
     name: str
@@ -50,6 +51,7 @@ class Column:
     description: str
     get: Callable[[Any, Names], Cell] = attrs.field(eq=False)
     enum: type[enum.Enum] | None = None
+    edtf: bool = False
 
 
 @attrs.frozen(eq=False)
@@ -125,7 +127,7 @@ def _date_columns(field: str, description: str) -> tuple[Column, ...]:
         return None if date is None else str(date)
 
     return (
-        Column(field, "string", f"{description}, as EDTF ('?' uncertain, '~' approximate)", edtf),
+        Column(field, "string", f"{description}, as EDTF ('?' uncertain, '~' approximate)", edtf, edtf=True),
         Column(f"{field}_earliest", "date", f"First day the {field} can be", bound("earliest")),
         Column(f"{field}_latest", "date", f"Last day the {field} can be", bound("latest")),
     )

@@ -21,7 +21,7 @@ import attrs
 from ._columns import DELIMITER, MIXED, Cell, Names, Table, table_for, table_of
 from ._normalize import normalize_whitespace
 from ._records import Evidence, Fatalities
-from ._schema import ACTORS, EVENTS, KINDS, POSITIONS, QUOTES, SOURCES, kind_of
+from ._schema import ACTORS, EVENTS, KINDS, POSITIONS, QUOTES, SOURCES, class_names, kind_of
 from ._terminal import escape_controls
 from .exceptions import ArgumentTypeError
 from .typing import Record
@@ -37,6 +37,7 @@ DOCUMENTS_ENV: Final = "SYRIA_RUSSIA_CORPUS_DOCUMENTS"
 _HTML_ROWS: Final = 50
 _CONTEXT: Final = 80
 _NARROW: Final = 28  # widest a column other than the text column gets in a text table
+_NARROWEST: Final = 6  # and the narrowest: "Russi…" still reads
 
 # The columns a person reads, by table; the last one holds the text and takes the spare width.
 _SHOWN: Final = {
@@ -48,8 +49,6 @@ _SHOWN: Final = {
     "stance_changes": ("date", "actor_name", "topic", "from_stance", "to_stance", "summary"),
     MIXED.name: ("record_type", "date", "id", "text"),
 }
-
-_UNCUT: Final = frozenset({"date", "published"})
 
 _QUALIFIERS: Final = {
     "exact": "",
@@ -86,32 +85,43 @@ def _header(name: str) -> str:
     return name.removesuffix("_name").removesuffix("_names").replace("_", " ")
 
 
-def _grid(records: Records[Any], names: Sequence[str] | None = None) -> tuple[list[str], list[list[str]]]:
+class _Grid(NamedTuple):
+    """The cells of a display: headers, one row of text per record, and which columns hold dates."""
+
+    headers: list[str]
+    rows: list[list[str]]
+    dates: list[bool]
+
+
+def _grid(records: Records[Any], names: Sequence[str] | None = None) -> _Grid:
     table = table_for(records)
     shown = list(names) if names is not None else _shown(table)
     columns = [table.column(name) for name in shown if any(c.name == name for c in table.columns)]
     resolve = _names(records.corpus)
     rows = [[escape_controls(text_of(column.get(r, resolve))) for column in columns] for r in records]
-    return [_header(column.name) for column in columns], rows
+    return _Grid([_header(column.name) for column in columns], rows, [column.edtf for column in columns])
 
 
 def text_table(records: Records[Any], *, width: int | None = None) -> str:
     """A plain-text table of *records* in *width* columns (the terminal's by default).
 
-    Every column but the last keeps to its content or :data:`_NARROW`
-    characters; the last, the text, takes the rest and wraps.
+    Dates are never cut. The other columns but the last share what the dates
+    leave, each up to its content or :data:`_NARROW` characters, so that the
+    last, the text, keeps at least a third of the width; it wraps.
     """
     if not records:
         return "(no records)"
     width = width or shutil.get_terminal_size((100, 24)).columns
-    headers, rows = _grid(records)
-    # Narrow columns shrink with the terminal so that the text keeps a third of it.
-    narrow = max(min(_NARROW, (width * 2 // 3) // max(len(headers) - 1, 1) - 2), 6)
+    headers, rows, dates = _grid(records)
     natural = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(headers[:-1])]
     # A date is never cut: "2012-02-27~/2012-03…" would say something else.
-    widths = [n if h in _UNCUT else min(n, narrow) for h, n in zip(headers, natural, strict=False)]
+    pairs = list(zip(natural, dates, strict=False))
+    room = width - width // 3 - 2 * len(natural) - sum(n for n, date in pairs if date)
+    shares = iter(_share([n for n, date in pairs if not date], room))
+    widths = [n if date else next(shares) for n, date in pairs]
     text_width = max(width - sum(widths) - 2 * len(widths), 12)
-    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, [*widths, text_width], strict=True)).rstrip()]
+    cut = [_shorten(h, w) for h, w in zip(headers, [*widths, text_width], strict=True)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(cut, [*widths, text_width], strict=True)).rstrip()]
     for row in rows:
         wrapped = textwrap.wrap(row[-1], text_width) or [""]
         lead = "  ".join(_shorten(cell, w).ljust(w) for cell, w in zip(row, widths, strict=False))
@@ -119,6 +129,21 @@ def text_table(records: Records[Any], *, width: int | None = None) -> str:
         lines.append(f"{lead}  {wrapped[0]}".rstrip() if widths else wrapped[0])
         lines += [f"{indent}  {more}".rstrip() if widths else more for more in wrapped[1:]]
     return "\n".join(lines)
+
+
+def _share(natural: Sequence[int], room: int) -> list[int]:
+    """Widths for columns of *natural* widths in *room* characters, narrowest first.
+
+    A column narrower than its share keeps its width and leaves the rest to
+    the wider ones; none is wider than :data:`_NARROW` or narrower than
+    :data:`_NARROWEST`.
+    """
+    widths = list(natural)
+    for place, index in enumerate(sorted(range(len(natural)), key=natural.__getitem__)):
+        share = room // (len(natural) - place)
+        widths[index] = max(min(natural[index], share, _NARROW), _NARROWEST)
+        room -= widths[index]
+    return widths
 
 
 def html_table(records: Records[Any]) -> str:
@@ -129,25 +154,26 @@ def html_table(records: Records[Any]) -> str:
     table = table_for(records)
     shown = _shown(table)
     names = ["id", *(name for name in shown if name != "id")]
-    headers, rows = _grid(records[:_HTML_ROWS], names)
+    headers, rows, dates = _grid(records[:_HTML_ROWS], names)
     sources = [_sources(record) for record in records[:_HTML_ROWS]]
     if any(sources):
         headers.append("source")
+        dates.append(False)
         rows = [[*row, source] for row, source in zip(rows, sources, strict=True)]
     left = 'style="text-align:left;vertical-align:top"'
     head = "".join(f"<th {left}>{html.escape(h)}</th>" for h in headers)
     body = "".join(
         "<tr>"
         + "".join(
-            f"<td {left}{' nowrap' if header == 'date' else ''}>{html.escape(_shorten(cell, 240))}</td>"
-            for header, cell in zip(headers, row, strict=True)
+            f"<td {left}{' nowrap' if date else ''}>{html.escape(_shorten(cell, 240))}</td>"
+            for date, cell in zip(dates, row, strict=True)
         )
         + "</tr>"
         for row in rows
     )
     noun = "record" if count == 1 else "records"
     more = f", first {_HTML_ROWS} shown" if count > _HTML_ROWS else ""
-    kind = html.escape(repr(records).split("(", 1)[0].removeprefix("Records[").removesuffix("]"))
+    kind = html.escape(class_names(records.kind, records))
     return (
         f"<div><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
         f"<p><small>{count} {noun} ({kind}{more})</small></p></div>"

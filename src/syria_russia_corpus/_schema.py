@@ -7,7 +7,7 @@ kinds itself. A new reference between kinds is one line here.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Final, Generic, TypeVar
 
 import attrs
@@ -138,6 +138,17 @@ def record_kind(record: object) -> RecordKind[Any]:
         classes = ", ".join(kind.record_class.__name__ for kind in KINDS)
         raise ArgumentTypeError(f"expected a record ({classes}), got {type(record).__name__}")
     return kind
+
+
+def class_names(kind: type[Any] | None, items: Iterable[object]) -> str:
+    """How records of *kind* are named, or of the classes of *items* for a mix (None).
+
+    Example:
+        >>> class_names(None, ["a", 1, "b"])
+        'str | int'
+    """
+    classes = [kind] if kind else list(dict.fromkeys(type(item) for item in items))
+    return " | ".join(cls.__name__ for cls in classes) or "Any"
 
 
 def kind_named(collection: str) -> RecordKind[Any]:
