@@ -162,6 +162,35 @@ def test_every_public_callable_is_pinned_by_the_typing_test(name: str):
     assert name in _pinned_names()
 
 
+# Underscored names of the standard library's own API, such as NamedTuple's.
+_PUBLIC_UNDERSCORED = frozenset({"_replace", "_asdict", "_fields"})
+
+
+def _private_reads(path: Path) -> set[str]:
+    """Underscored attributes *path* reads from objects other than self that it does not define."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    defined = {
+        node.name if isinstance(node, (ast.FunctionDef, ast.ClassDef)) else ast.unparse(node.target)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef, ast.AnnAssign))
+    }
+    return {
+        ast.unparse(node)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute)
+        and node.attr.startswith("_")
+        and not node.attr.startswith("__")
+        and ast.unparse(node.value) not in {"self", "cls"}
+        and node.attr not in defined | _PUBLIC_UNDERSCORED
+    }
+
+
+@pytest.mark.parametrize("path", sorted(PACKAGE.glob("*.py")), ids=lambda path: path.name)
+def test_no_module_reads_another_modules_private_names(path: Path):
+    """A module reads an object's underscored attributes only where it defines them."""
+    assert _private_reads(path) == set()
+
+
 def test_no_column_is_a_reserved_word():
     """No table has a column DuckDB reserves, so queries need no quoting."""
     duckdb = pytest.importorskip("duckdb")

@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable
 from typing import Concatenate, ParamSpec, TypeVar
 
-from ._corpus import Corpus
+from ._corpus import Corpus, bundled_corpus
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -37,7 +37,7 @@ def load() -> Corpus:
     if corpus is None:
         with _lock:
             if _corpus is None:
-                _corpus = Corpus._bundled()
+                _corpus = bundled_corpus()
             corpus = _corpus
     return corpus
 

@@ -92,13 +92,6 @@ class Records(Sequence[T], Generic[T]):
         records = _record_tuple(items)
         self.__attrs_init__(records, _uniform_kind(records) if isinstance(kind, _Infer) else kind, corpus)
 
-    @classmethod
-    def _of(cls, items: tuple[T, ...], kind: type[T] | None, corpus: Corpus | None) -> Records[T]:
-        """Records of *items* the package built itself: no check, for queries that answer in microseconds."""
-        records = cls.__new__(cls)
-        records.__attrs_init__(items, kind, corpus)
-        return records
-
     @overload
     def __getitem__(self, index: int) -> T: ...
 
@@ -107,7 +100,7 @@ class Records(Sequence[T], Generic[T]):
 
     def __getitem__(self, index: int | slice) -> T | Records[T]:
         if isinstance(index, slice):
-            return Records._of(self.items[index], self.kind, self.corpus)
+            return trusted_records(self.items[index], self.kind, self.corpus)
         return self.items[index]
 
     def __len__(self) -> int:
@@ -153,7 +146,7 @@ class Records(Sequence[T], Generic[T]):
             >>> {quote.kind.value for quote in direct}
             {'direct'}
         """
-        return Records._of(tuple(item for item in self.items if keep(item)), self.kind, self.corpus)
+        return trusted_records(tuple(item for item in self.items if keep(item)), self.kind, self.corpus)
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -200,3 +193,10 @@ class Records(Sequence[T], Generic[T]):
 
     def _repr_pretty_(self, printer: _Printer, cycle: bool) -> None:
         printer.text(repr(self) if cycle else f"{self!r}\n{self}")
+
+
+def trusted_records(items: tuple[T, ...], kind: type[T] | None, corpus: Corpus | None) -> Records[T]:
+    """Records of *items* the package built itself: no check, for queries that answer in microseconds."""
+    records: Records[T] = Records.__new__(Records)
+    records.__attrs_init__(items, kind, corpus)
+    return records

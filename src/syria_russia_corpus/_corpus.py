@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 
 from ._coercion import coerce_enum, coerce_optional_enum, require_bool, require_str
-from ._collection import Identified, Records
+from ._collection import Identified, Records, trusted_records
 from ._collector import collector_paused
 from ._dates import PartialDate, date_bounds
 from ._indexes import CorpusIndex, build_index, date_order, event_span
@@ -148,11 +148,6 @@ class Corpus:
             POSITIONS.collection: positions,
         }
         return cls(validated(read_objects(given)))
-
-    @classmethod
-    def _bundled(cls) -> Corpus:
-        with collector_paused():
-            return cls(validated(read_bundled()))
 
     # -- whole collections ---------------------------------------------------
 
@@ -381,7 +376,7 @@ class Corpus:
             found = (e for e in candidates if e.date.earliest <= last and _event_end(e) >= first)
         # Both sources of events list them in date order already.
         kept = tuple(found) if wanted_type is None else tuple(e for e in found if e.type is wanted_type)
-        return Records._of(kept, Event, self)
+        return trusted_records(kept, Event, self)
 
     def affiliates(self, actor: ActorLike) -> Records[Actor]:
         """Every actor affiliated with *actor*, directly or through others, by id.
@@ -657,7 +652,7 @@ class Corpus:
             return groups.get(self.actor(actor).id, nothing)
         found = self._by_actor(groups, actor, include_affiliated)
         chosen = tuple(r for r in found if (keep is None or keep(r)) and _within(r.date, window))
-        return Records._of(chosen, nothing.kind, self)
+        return trusted_records(chosen, nothing.kind, self)
 
     def _by_actor(
         self, index: Mapping[str, Records[Dated]], actor: ActorLike, include_affiliated: bool
@@ -669,7 +664,7 @@ class Corpus:
         return list(heapq.merge(*groups, key=date_order))
 
     def _wrap(self, items: Iterable[R], kind: type[R]) -> Records[R]:
-        return Records._of(tuple(items), kind, self)
+        return trusted_records(tuple(items), kind, self)
 
     def _lookup(self, kind: RecordKind[K], record_id: str) -> K:
         records: Mapping[str, K] = self._index.by_id[kind.collection]
@@ -690,6 +685,12 @@ class Corpus:
             f"{len(self._records.collections[kind.collection])} {kind.collection}" for kind in KINDS
         )
         return f"<Corpus: {counts}>"
+
+
+def bundled_corpus() -> Corpus:
+    """Read, validate and index the corpus shipped in the package; :func:`load` keeps the one copy."""
+    with collector_paused():
+        return Corpus(validated(read_bundled()))
 
 
 def _window(start: DateLike | None, end: DateLike | None) -> tuple[datetime.date, datetime.date] | None:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from ._collection import Records
+from ._collection import Records, trusted_records
 from ._dates import PartialDate
 from ._interval_index import IntervalIndex
 from ._loading import RecordSet
@@ -115,8 +115,8 @@ def build_index(records: RecordSet, corpus: Corpus) -> CorpusIndex:
         positions_by_actor=_group(collections[POSITIONS.collection], lambda p: (p.actor_id,)),
         events_by_participant=_group(collections[EVENTS.collection], lambda e: e.participant_ids),
         events_by_date=IntervalIndex(collections[EVENTS.collection], event_span),
-        no_quotes=Records._of((), Quote, corpus),
-        no_positions=Records._of((), Position, corpus),
+        no_quotes=trusted_records((), Quote, corpus),
+        no_positions=trusted_records((), Position, corpus),
     )
 
 
@@ -133,7 +133,9 @@ def _group(records: Records[Dated], keys: Callable[[Dated], Iterable[str]]) -> M
         for key in dict.fromkeys(keys(record)):
             grouped.setdefault(key, []).append(record)
     kind, corpus = records.kind, records.corpus
-    return MappingProxyType({key: Records._of(tuple(group), kind, corpus) for key, group in grouped.items()})
+    return MappingProxyType(
+        {key: trusted_records(tuple(group), kind, corpus) for key, group in grouped.items()}
+    )
 
 
 def affiliates_of(actors: Iterable[Actor]) -> Affiliates:
