@@ -33,7 +33,7 @@ def test_first_load_from_many_threads_parses_once():
     threads_count = 16
     barrier = threading.Barrier(threads_count)
     results: list[Corpus] = []
-    real = Corpus._bundled
+    real = _bundled.bundled_corpus
     calls = []
 
     def counting() -> Corpus:
@@ -44,7 +44,10 @@ def test_first_load_from_many_threads_parses_once():
         barrier.wait()
         results.append(src.load())
 
-    with mock.patch.object(_bundled, "_corpus", None), mock.patch.object(Corpus, "_bundled", counting):
+    with (
+        mock.patch.object(_bundled, "_corpus", None),
+        mock.patch.object(_bundled, "bundled_corpus", counting),
+    ):
         threads = [threading.Thread(target=worker) for _ in range(threads_count)]
         for thread in threads:
             thread.start()
