@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import inspect
+import pydoc
 from operator import methodcaller
 from pathlib import Path
 from typing import get_args
@@ -212,6 +213,19 @@ def test_module_functions_mirror_corpus_methods(name: str):
     )
     assert function.__doc__ == method.__doc__
     assert function.__module__ == "syria_russia_corpus"
+
+
+@pytest.mark.parametrize("name", MODULE_FUNCTIONS)
+def test_module_functions_show_their_methods_source(name: str):
+    """inspect.getsource() (IPython's ??) of a module-level function gives its Corpus method's code."""
+    assert inspect.getsource(getattr(src, name)) == inspect.getsource(getattr(Corpus, name))
+
+
+def test_help_of_a_module_function_holds_the_methods_docstring():
+    """help(src.quotes_by) shows the method's whole docstring, example included, with its signature."""
+    text = pydoc.render_doc(src.quotes_by, renderer=pydoc.plaintext)
+    assert "speaker: 'ActorLike'" in text
+    assert inspect.cleandoc(Corpus.quotes_by.__doc__ or "").splitlines()[-1].strip() in text
 
 
 def test_corpus_and_records_are_frozen(corpus: Corpus):

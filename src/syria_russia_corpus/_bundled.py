@@ -8,6 +8,7 @@ and docstring: they cannot drift apart.
 from __future__ import annotations
 
 import functools
+import inspect
 import threading
 from collections.abc import Callable
 from typing import Concatenate, ParamSpec, TypeVar
@@ -49,9 +50,11 @@ def _on_bundled(method: Callable[Concatenate[Corpus, P], R]) -> Callable[P, R]:
     def on_bundled(*args: P.args, **kwargs: P.kwargs) -> R:
         return method(load(), *args, **kwargs)
 
-    # inspect.signature() follows __wrapped__; a partial with the corpus slot filled drops it from the
-    # signature, which is then worked out only when asked (importing inspect costs a query's time).
-    on_bundled.__wrapped__ = functools.partial(method, None)  # type: ignore[arg-type]
+    # The method's signature without its corpus. __wrapped__ stays the method, so that
+    # inspect.getsource() and IPython's ?? show its code. (attrs has imported inspect already.)
+    signature = inspect.signature(method)
+    parameters = list(signature.parameters.values())[1:]
+    on_bundled.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
     on_bundled.__module__ = "syria_russia_corpus"
     on_bundled.__qualname__ = method.__name__
     return on_bundled
