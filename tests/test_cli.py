@@ -15,8 +15,9 @@ import pytest
 
 import syria_russia_corpus as src
 from syria_russia_corpus._cli import main
+from syria_russia_corpus._columns import table_for
 from syria_russia_corpus._converter import unstructure
-from syria_russia_corpus._schema import KINDS, QUOTES
+from syria_russia_corpus._schema import KINDS, QUOTES, record_kind
 
 from .test_loading import write_corpus
 
@@ -230,6 +231,25 @@ def test_search_mixes_kinds(capsys: pytest.CaptureFixture[str], data: str):
         ["record_type", "id", "date", "date_earliest", "date_latest", "text"],
         ["event", "e-houla", "2012-05-25", "2012-05-25", "2012-05-25", "Killings"],
     ]
+
+
+def test_search_json_is_the_data_file_layout_with_the_record_type(capsys: pytest.CaptureFixture[str]):
+    """Mixed search results in JSON are each record as its data file holds it, plus its record_type."""
+    corpus = src.load()
+    hits = corpus.search("sanctions")
+    printed = json.loads(out(capsys, "search", "sanctions", "--format", "json"))
+    assert len({type(hit) for hit in hits}) > 1
+    assert printed == [{"record_type": record_kind(hit).name, **unstructure(hit)} for hit in hits]
+
+
+def test_search_csv_is_the_mixed_table(capsys: pytest.CaptureFixture[str]):
+    """Mixed search results in CSV are the rows of the mixed table, not the data-file layout."""
+    corpus = src.load()
+    hits = corpus.search("sanctions")
+    rows = list(csv.DictReader(io.StringIO(out(capsys, "search", "sanctions", "--format", "csv"))))
+    table = table_for(hits)
+    assert [list(row) for row in rows[:1]] == [[column.name for column in table.columns]]
+    assert [row["id"] for row in rows] == list(hits.ids)
 
 
 @pytest.mark.parametrize(

@@ -207,7 +207,13 @@ def _listing(
 ) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = commands.add_parser(name, help=help)
     parser.add_argument(
-        "--format", choices=LISTING_FORMATS, default="table", help="output format (default: table)"
+        "--format",
+        choices=LISTING_FORMATS,
+        default="table",
+        help=(
+            "table (the default); json: each record as the data files hold it, with its "
+            "record_type when kinds mix; csv: the columns of the exports' tables"
+        ),
     )
     parser.set_defaults(run=lambda args: _emit(run(args), args))
     return parser
