@@ -197,7 +197,7 @@ def test_compare_without_krippendorff(monkeypatch: pytest.MonkeyPatch):
     import sys
 
     monkeypatch.setitem(sys.modules, "krippendorff", None)
-    with pytest.raises(MissingDependencyError, match=r"\.\[agreement\]"):
+    with pytest.raises(MissingDependencyError, match=r"checkout\[agreement\]"):
         src.compare(src.load(), src.load())
 
 

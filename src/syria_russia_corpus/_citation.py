@@ -51,7 +51,7 @@ def cite(format: CitationFormat = "text") -> str:
             f"  title        = {{{{{TITLE}}}}},\n"
             f"  year         = {{{year}}},\n"
             f"  version      = {{{DATA_VERSION}}},\n"
-            f"  howpublished = {{{HOW_PUBLISHED} {version}}},\n"
+            f"  howpublished = {{{HOW_PUBLISHED}, package version {version}}},\n"
             f"  note         = {{Data version {DATA_VERSION}; {period}; data licensed CC BY 4.0}}\n"
             "}"
         )

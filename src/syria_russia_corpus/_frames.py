@@ -39,11 +39,8 @@ def _series(pd: Any, column: Column, values: list[Cell]) -> Any:
     if column.cell_type in ("integer", "boolean"):
         return pd.array(values, dtype="Int64" if column.cell_type == "integer" else "boolean")
     if column.cell_type == "date":
-        import numpy as np
-
         # Second resolution reaches from year 1 to 9999; pandas' default nanoseconds stop at 1677.
-        days = np.array(values, dtype="datetime64[D]").astype("datetime64[s]")
-        return pd.Series(days)
+        return pd.Series(pd.array(values, dtype="datetime64[s]"))
     if column.cell_type == "list":
         return pd.Series([list(value) if isinstance(value, tuple) else [] for value in values], dtype=object)
     if column.enum is not None:

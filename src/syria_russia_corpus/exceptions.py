@@ -166,10 +166,13 @@ class MissingDependencyError(CorpusError, ImportError):
     """An optional feature needs a package that is not installed."""
 
     def __init__(self, package: str, extra: str, feature: str) -> None:
+        from ._version import package_version
+
+        wheel = f"syria_russia_corpus-{package_version()}-py3-none-any.whl"
         super().__init__(
             f"{feature} needs {package}, which is not installed; install the {extra!r} extra "
-            f'from your checkout of the project (python -m pip install ".[{extra}]" there) '
-            f'or with your wheel (python -m pip install "syria_russia_corpus-<version>.whl[{extra}]")',
+            f'from a checkout of the project (python -m pip install "path/to/checkout[{extra}]") '
+            f'or from its wheel (python -m pip install "{wheel}[{extra}]")',
             name=package,
         )
 
