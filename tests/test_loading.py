@@ -352,6 +352,21 @@ def test_repeated_key_is_refused_with_record_and_field(tmp_path: Path):
     assert len(problems) == 2
 
 
+def test_a_record_with_a_repeated_key_has_its_other_fields_checked(tmp_path: Path):
+    """A repeated key refuses its record, and the record's other problems still come in the same pass."""
+    data = write_corpus(tmp_path)
+    data["actors.json"][0]["affiliation_id"] = "nobody"
+    rewrite(tmp_path, "actors.json", data["actors.json"])
+    text = (tmp_path / "actors.json").read_text(encoding="utf-8")
+    (tmp_path / "actors.json").write_text(
+        text.replace('"kind": "state"', '"kind": "state", "kind": "person"', 1)
+    )
+    problems = problems_of(tmp_path)
+    assert len(problems) == 2, problems
+    assert "record 'russia' (index 0), field 'kind': the key appears 2 times" in problems[0]
+    assert "record 'russia' (index 0), field 'affiliation_id': no actor has the id 'nobody'" in problems[1]
+
+
 @pytest.mark.parametrize(
     ("name", "change", "expected"),
     [
@@ -363,6 +378,9 @@ def test_repeated_key_is_refused_with_record_and_field(tmp_path: Path):
         ("quotes.json", {"id": " \t"}, "field 'id': ' \\t' is blank"),
         ("actors.json", {"name": "  "}, "field 'name': '  ' is blank"),
         ("actors.json", {"aliases": ["Russian Federation", ""]}, "field 'aliases[1]': '' is blank"),
+        ("actors.json", {"id": "\u200b"}, "field 'id': '\\u200b' is blank"),
+        ("actors.json", {"name": "\u200b\u2060 "}, "field 'name': '\\u200b\\u2060 ' is blank"),
+        ("actors.json", {"aliases": ["\ufeff"]}, "field 'aliases[0]': '\\ufeff' is blank"),
         (
             "events.json",
             {"fatalities": {"count": -3, "qualifier": "exact"}},
@@ -534,17 +552,22 @@ def test_a_blank_directory_is_refused():
 
 
 def test_problems_of_every_kind_come_in_one_pass(tmp_path: Path):
-    """Types, enums, dates, references, spans, duplicates, repeats and missing files: all at once."""
+    """Types, enums, dates, references, spans, duplicates, missing files: all at once, even in one record."""
     data = write_corpus(tmp_path)
     quotes = data["quotes.json"]
     quotes[0]["text"] = 5  # type
     quotes[1]["kind"] = "verbatim"  # enum
     quotes[2]["date"] = "2012-02-30"  # date
     quotes[3]["speaker_id"] = "nobody"  # reference
-    quotes[4]["evidence"] = [{"source_id": "doc", "start": 9, "end": 3}]  # span
+    quotes[4]["evidence"] = [{"source_id": "doc", "start": 9, "end": 3}]  # span ...
+    quotes[4]["date"] = "2012-13"  # ... and a date, in one record
     data["events.json"].append(dict(data["events.json"][0]))  # duplicate id
+    paris = data["events.json"][1]  # a type, a reference and a count, in one record
+    paris.update(type=5, participant_ids=["ghost"], fatalities={"count": -1, "qualifier": "exact"})
+    araby = data["actors.json"][5]  # an enum, a blank name and a reference, in one record
+    araby.update(kind="minister", name="\u200b", affiliation_id="nobody")
     data["positions.json"][0]["quote_ids"] = ["q-putin-late", "q-missing"]
-    for name in ("quotes.json", "events.json", "positions.json"):
+    for name in ("actors.json", "quotes.json", "events.json", "positions.json"):
         rewrite(tmp_path, name, data[name])
     (tmp_path / "sources.json").unlink()  # missing file
     problems = problems_of(tmp_path)
@@ -554,8 +577,15 @@ def test_problems_of_every_kind_come_in_one_pass(tmp_path: Path):
         "quotes.json: record 'q-putin-early' (index 1), field 'kind': not a known QuoteKind",
         "quotes.json: record 'q-putin-undated' (index 2), field 'date': 2012-02-30 does not exist",
         "quotes.json: record 'q-lavrov', field 'speaker_id': no actor has the id 'nobody'",
-        "quotes.json: record 'q-russia', field 'evidence[0]': span 9:3 is not a span",
+        "quotes.json: record 'q-russia' (index 4), field 'date': ",
+        "quotes.json: record 'q-russia' (index 4), field 'evidence[0]': span 9:3 is not a span",
         "events.json: field 'id': 'e-houla' is used by 2 records",
+        "events.json: record 'e-paris' (index 1), field 'type': not a known EventType",
+        "events.json: record 'e-paris' (index 1), field 'participant_ids': no actor has the id 'ghost'",
+        "events.json: record 'e-paris' (index 1), field 'fatalities.count': -1 is negative",
+        "actors.json: record 'araby' (index 5), field 'kind': not a known ActorKind",
+        "actors.json: record 'araby' (index 5), field 'name': '\\u200b' is blank",
+        "actors.json: record 'araby' (index 5), field 'affiliation_id': no actor has the id 'nobody'",
         "positions.json: record 'p-russia-sanctions', field 'quote_ids': no quote has the id 'q-missing'",
     ]
     for fragment in expected:

@@ -13,6 +13,7 @@ dangling.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
@@ -51,21 +52,38 @@ _FILE_TYPES: Final = {"d": "a directory", "p": "a FIFO", "c": "a device", "b": "
 
 
 @attrs.frozen
+class Unread:
+    """An item of a file that could not be read into a record, and the fields of it that could.
+
+    Attributes:
+        item: The item as the file holds it: its id and affiliation still count.
+        label: How problems name it, such as ``'q1' (index 3)``.
+        fields: Each field that could be read, by name, to its value: the
+            rules that need only those fields still judge them, so that one
+            pass reports every problem of the record.
+    """
+
+    item: Any
+    label: str
+    fields: Mapping[str, Any]
+
+
+@attrs.frozen
 class Parsed:
     """What reading a corpus yielded, sound or not, for the integrity rules to judge.
 
     Attributes:
         records: Each kind's records that could be read, by collection name.
-        unread: Each kind's items that could not be read into records, as the
-            file holds them, so that their ids and affiliations still count;
-            None for a file that could not be read at all, whose records are
+        unread: Each kind's items that could not be read into records, so
+            that their ids, affiliations and sound fields still count; None
+            for a file that could not be read at all, whose records are
             unknown.
         problems: One line per problem found in reading.
         label: Where the problems of a file are, from its file name.
     """
 
     records: RecordSet
-    unread: Mapping[str, tuple[Any, ...] | None]
+    unread: Mapping[str, tuple[Unread, ...] | None]
     problems: tuple[str, ...]
     label: Label
 
@@ -152,18 +170,18 @@ def _structure_kinds(
 ) -> Parsed:
     """Structure each kind's items; *repeats* names the collections with an object whose keys repeat."""
     records: dict[str, tuple[Any, ...]] = {}
-    unread: dict[str, tuple[Any, ...] | None] = {}
+    unread: dict[str, tuple[Unread, ...] | None] = {}
     for kind in KINDS:
         kind_items = items[kind.collection] or []
         where = label(kind.file_name)
         # Walked only when the parser saw a repeat: a walk of every value costs as much as parsing.
         repeated = _repeated_key_problems(kind_items, where) if kind.collection in repeats else []
-        problems += [problem for _, problem in repeated]
-        refused = {index for index, _ in repeated}
+        problems += [problem for _, _, problem in repeated]
+        refused: dict[int, set[str]] = {}
+        for index, field, _ in repeated:
+            refused.setdefault(index, set()).add(field)
         records[kind.collection], failed, found = structure_all(kind, kind_items, where, refused=refused)
-        unread[kind.collection] = (
-            None if items[kind.collection] is None else tuple(kind_items[i] for i in failed)
-        )
+        unread[kind.collection] = None if items[kind.collection] is None else failed
         problems += found
     return Parsed(records, unread, tuple(problems), label)
 
@@ -294,8 +312,8 @@ def _position(text: str, pattern: re.Pattern[str]) -> str:
     return f" at line {line}, column {column}"
 
 
-def _repeated_key_problems(items: Sequence[Any], where: str) -> list[tuple[int, str]]:
-    """The index of each record holding an object whose keys repeat, with the problem."""
+def _repeated_key_problems(items: Sequence[Any], where: str) -> list[tuple[int, str, str]]:
+    """Each record holding an object whose keys repeat: its index, its field that holds it, the problem."""
     found = []
     for index, item in enumerate(items):
         for path, value in _objects_in(item):
@@ -303,6 +321,7 @@ def _repeated_key_problems(items: Sequence[Any], where: str) -> list[tuple[int, 
                 found += [
                     (
                         index,
+                        _top_field(path or key),
                         f"{where}: record {_record_label(item, index)}, "
                         f"field {brief(f'{path}.{key}' if path else key)}: the key appears {len(values)} "
                         f"times in one object (values {brief(tuple(values))[1:-1]}); "
@@ -311,6 +330,11 @@ def _repeated_key_problems(items: Sequence[Any], where: str) -> list[tuple[int, 
                     for key, values in value.repeated.items()
                 ]
     return found
+
+
+def _top_field(path: str) -> str:
+    """The record's own field a path within it starts at: ``evidence`` for ``evidence[0].anchor``."""
+    return re.split(r"[.\[]", path, maxsplit=1)[0]
 
 
 def _objects_in(value: Any) -> Iterator[tuple[str, Any]]:
@@ -355,37 +379,45 @@ def _unstructured(kind: RecordKind[Any], given: object, problems: list[str]) -> 
 
 
 def structure_all(
-    kind: RecordKind[R], items: Sequence[Any], where: str, *, refused: Container[int] = ()
-) -> tuple[tuple[R, ...], list[int], list[str]]:
+    kind: RecordKind[R], items: Sequence[Any], where: str, *, refused: Mapping[int, Container[str]] = {}
+) -> tuple[tuple[R, ...], tuple[Unread, ...], list[str]]:
     """Structure every item into a record of *kind*.
 
-    Items at the *refused* indexes are checked like the others but not kept.
+    Items at the *refused* indexes are checked like the others but not kept,
+    and the fields named for them count as unread.
 
     Returns:
-        The records, the indexes of the items that are not records, and the problems found.
+        The records, the items that are not records, and the problems found.
     """
     cls = kind.record_class
     hook = converter().get_structure_hook(cls)
     records: list[R] = []
-    failed: list[int] = []
+    failed: list[Unread] = []
     problems: list[str] = []
     for index, item in enumerate(items):
         try:
             record = hook(item, cls)
         except Exception:  # noqa: BLE001 - every failure is diagnosed and reported below
-            problems.extend(f"{where}: {problem}" for problem in _diagnose(cls, item, index))
-            failed.append(index)
+            sound: dict[str, Any] = {}
+            problems.extend(f"{where}: {problem}" for problem in _diagnose(cls, item, index, sound))
+            failed.append(Unread(item, _record_label(item, index), sound))
         else:
             if index in refused:
-                failed.append(index)
+                fields = {name: value for name, value in _fields_of(record) if name not in refused[index]}
+                failed.append(Unread(item, _record_label(item, index), fields))
             else:
                 records.append(record)
-    return tuple(records), failed, problems
+    return tuple(records), tuple(failed), problems
 
 
-def _diagnose(cls: type[Any], item: Any, index: int) -> list[str]:
+def _fields_of(record: Any) -> Iterator[tuple[str, Any]]:
+    return ((field.name, getattr(record, field.name)) for field in attrs.fields(type(record)))
+
+
+def _diagnose(cls: type[Any], item: Any, index: int, sound: dict[str, Any]) -> list[str]:
+    """The problems of *item*, which failed to structure; the fields that are sound go into *sound*."""
     record = _record_label(item, index)
-    problems = _object_problems(cls, item, "") or ["cannot be read"]
+    problems = _object_problems(cls, item, "", sound) or ["cannot be read"]
     return [f"record {record}{', ' if p.startswith('field ') else ': '}{p}" for p in problems]
 
 
@@ -394,7 +426,10 @@ def _record_label(item: Any, index: int) -> str:
     return f"{brief(record_id)} (index {index})" if isinstance(record_id, str) else f"at index {index}"
 
 
-def _object_problems(cls: type[Any], item: Any, prefix: str) -> list[str]:
+def _object_problems(
+    cls: type[Any], item: Any, prefix: str, sound: dict[str, Any] | None = None
+) -> list[str]:
+    """The problems of *item* as a *cls*, field by field; each sound field's value goes into *sound*."""
     if not isinstance(item, dict):
         where = f"field {prefix[:-1]!r}: " if prefix else ""
         return [f"{where}expected a JSON object, got {json_type(item)}"]
@@ -410,9 +445,20 @@ def _object_problems(cls: type[Any], item: Any, prefix: str) -> list[str]:
         if name not in item:
             if field.default is attrs.NOTHING:
                 problems.append(f"field {path!r}: missing; this field is required")
+            elif sound is not None:
+                sound[name] = field.default
             continue
-        problems.extend(_value_problems(field.type, item[name], path))
+        found = _value_problems(field.type, item[name], path)
+        problems.extend(found)
+        if sound is not None and not found:
+            _keep_sound(sound, name, field.type, item[name])
     return problems
+
+
+def _keep_sound(sound: dict[str, Any], name: str, type_: Any, value: Any) -> None:
+    # A field whose parts each passed may still fail whole; it is then left unread, not raised.
+    with contextlib.suppress(Exception):
+        sound[name] = converter().structure(value, type_)
 
 
 def _value_problems(type_: Any, value: Any, path: str) -> list[str]:
