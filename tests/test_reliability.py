@@ -64,7 +64,7 @@ def test_oversized_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     write_corpus(tmp_path)
     size = (tmp_path / "quotes.json").stat().st_size
     monkeypatch.setattr(_loading, "MAX_FILE_BYTES", size - 1)
-    with pytest.raises(CorpusDataError, match=r"quotes\.json: file is .* more than"):
+    with pytest.raises(CorpusDataError, match=r"quotes\.json: [0-9,]+ bytes, more than"):
         Corpus.from_path(tmp_path)
 
 
@@ -81,7 +81,8 @@ def test_large_valid_file_loads(tmp_path: Path):
 
 
 @pytest.mark.parametrize(
-    "pattern", [r"\bpickle\b", r"\beval\(", r"\bexec\(", r"\burllib\b", r"\bsocket\b", r"\bos\.system\b"]
+    "pattern",
+    [r"\bpickle\b", r"\beval\(", r"\bexec\(", r"\burllib\b", r"\b(import|from) socket\b", r"\bos\.system\b"],
 )
 def test_no_unsafe_calls_in_the_package(pattern: str):
     """The package neither unpickles, evaluates code nor touches the network."""

@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
-import os
 import re
 import stat
 import sys
@@ -29,6 +28,7 @@ import attrs
 from ._coercion import require_path
 from ._converter import BadValue, brief, converter, is_tuple, json_type, unstructure
 from ._dates import PartialDate
+from ._files import NothingThere, UnusablePath, examine, read_file
 from ._schema import KINDS, RecordKind
 from .exceptions import CorpusDataError, CorpusError
 
@@ -42,13 +42,6 @@ Label = Callable[[str], str]
 
 # Large enough for a million quotes; a file past it is a mistake, not a corpus.
 MAX_FILE_BYTES: Final = 1 << 30
-
-# Read in pieces of this size once a file outgrows what its size promised (a
-# /proc file says 0), so that the cap holds without a cap-sized buffer.
-_CHUNK: Final = 1 << 20
-
-# What a path that is not a regular file is, by the letter ``ls -l`` shows.
-_FILE_TYPES: Final = {"d": "a directory", "p": "a FIFO", "c": "a device", "b": "a device"}
 
 
 @attrs.frozen
@@ -110,9 +103,13 @@ def read_bundled() -> Parsed:
 def read_directory(directory: object) -> Parsed:
     """Read and structure a corpus from *directory*, laid out like the package data."""
     root = require_path(directory, "directory")
-    if not root.is_dir():
-        names = ", ".join(kind.file_name for kind in KINDS)
-        raise CorpusDataError([f"{root}: not a directory; pass the folder that holds {names}"])
+    hint = f"pass the folder that holds {', '.join(kind.file_name for kind in KINDS)}"
+    try:
+        status = examine(root)
+    except UnusablePath as reason:
+        raise CorpusDataError([f"{root}: {reason}; {hint}"]) from None
+    if status is None or not stat.S_ISDIR(status.st_mode):
+        raise CorpusDataError([f"{root}: not a directory; {hint}"])
     texts: dict[str, str | None] = {}
     problems: list[str] = []
     for kind in KINDS:
@@ -191,63 +188,17 @@ def _structure_kinds(
 
 def _read_text(path: Path) -> str:
     try:
-        raw = _read_bytes(path)
-    except OSError as error:
-        raise BadValue(f"cannot be read: {error.strerror or error}") from None
+        raw = read_file(path, cap=MAX_FILE_BYTES, holder="a corpus file")
+    except NothingThere as reason:
+        raise BadValue(f"{reason}; every corpus directory needs this file") from None
+    except UnusablePath as reason:
+        raise BadValue(str(reason)) from None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         raise BadValue(
             f"not UTF-8 text: byte {error.start} is {raw[error.start : error.start + 1]!r}"
         ) from None
-
-
-def _read_bytes(path: Path) -> bytes:
-    """The bytes of the regular file at *path*; anything else is refused without waiting on it."""
-    try:
-        size = _regular_size(os.stat(path))
-    except FileNotFoundError:
-        raise BadValue("file not found; every corpus directory needs this file") from None
-    try:
-        # Non-blocking: a FIFO put in the file's place after the check must not
-        # make the open wait for a writer.
-        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except FileNotFoundError:
-        raise BadValue("file was removed while the corpus was being read") from None
-    try:
-        _regular_size(os.fstat(handle))
-        return _read_capped(handle, size)
-    finally:
-        os.close(handle)
-
-
-def _regular_size(status: os.stat_result) -> int:
-    if not stat.S_ISREG(status.st_mode):
-        kind = _FILE_TYPES.get(stat.filemode(status.st_mode)[0], "not a regular file")
-        raise BadValue(f"is {kind}, not a regular file; a corpus file must be a JSON file")
-    if status.st_size > MAX_FILE_BYTES:
-        raise BadValue(_too_large(status.st_size))
-    return status.st_size
-
-
-def _read_capped(handle: int, size: int) -> bytes:
-    """Read to the end, or to one byte past the cap, whatever size the file claims."""
-    chunks: list[bytes] = []
-    total = 0
-    wanted = size + 1  # one read for a file that tells its size; one more to see the end
-    while total <= MAX_FILE_BYTES:
-        chunk = os.read(handle, min(wanted, MAX_FILE_BYTES + 1 - total))
-        if not chunk:
-            return b"".join(chunks)
-        chunks.append(chunk)
-        total += len(chunk)
-        wanted = _CHUNK
-    raise BadValue(_too_large(total, at_least=True))
-
-
-def _too_large(size: int, *, at_least: bool = False) -> str:
-    more = "at least " if at_least else ""
-    return f"file is {more}{size:,} bytes, more than the {MAX_FILE_BYTES:,} a corpus file may hold"
 
 
 # -- JSON -----------------------------------------------------------------------------
