@@ -6,6 +6,8 @@ import ast
 import inspect
 from operator import methodcaller
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import attrs
 import pytest
@@ -154,6 +156,35 @@ def test_records_refuses_what_is_not_records():
         Records(5)  # type: ignore[arg-type]
     with pytest.raises(ArgumentTypeError, match="item 1"):
         Records([src.quotes()[0], "text"])  # type: ignore[list-item]
+
+
+def test_records_refuses_lookalikes():
+    """An object with a string id that is not one of the package's records is refused at once."""
+    with pytest.raises(ArgumentTypeError, match=r"item 0 is a SimpleNamespace"):
+        Records([SimpleNamespace(id="q1")])  # type: ignore[list-item]
+
+
+@pytest.mark.parametrize("kind", [5, int, "Quote", src.Actor])
+def test_records_refuses_a_kind_its_records_are_not(kind: Any):
+    """A kind that is not a record class, or not the class of the records, fails at once."""
+    with pytest.raises(ArgumentTypeError, match="kind"):
+        Records([src.quotes()[0]], kind=kind)
+
+
+def test_records_refuses_a_corpus_that_is_not_one():
+    """A corpus that is not a Corpus fails at once, not later in a table."""
+    with pytest.raises(ArgumentTypeError, match="corpus must be None or a Corpus, not int"):
+        Records([src.quotes()[0]], corpus=5)  # type: ignore[arg-type]
+
+
+def test_records_built_by_hand_show_and_export():
+    """Records built with a kind and a corpus, or of coverage rows, show and convert like query results."""
+    quotes = Records(list(src.quotes()[:2]), kind=src.Quote, corpus=src.load())
+    assert "<table" in quotes._repr_html_()
+    assert quotes.to_dicts()[0]["id"] == quotes[0].id
+    months = Records(list(src.coverage()))
+    assert months.kind is type(src.coverage()[0])
+    assert months[0].month in str(months)
 
 
 def test_records_kind_is_public(corpus: Corpus):
