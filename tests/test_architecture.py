@@ -16,7 +16,7 @@ import syria_russia_corpus as src
 from syria_russia_corpus import Corpus, Records
 from syria_russia_corpus._columns import EVIDENCE_LINKS, REFERENCE_LINKS, table_of
 from syria_russia_corpus._schema import KINDS
-from syria_russia_corpus.exceptions import ArgumentTypeError
+from syria_russia_corpus.exceptions import ArgumentTypeError, UnknownActorError
 
 PACKAGE = Path(src.__file__).parent
 
@@ -207,6 +207,8 @@ def test_bundled_corpus_cannot_be_emptied_through_its_indexes():
         (index.quotes_by_speaker, methodcaller("clear")),
         (index.affiliates.children, methodcaller("clear")),  # type: ignore[attr-defined]
         (index.search_texts, methodcaller("clear")),
+        (index.suggestions.postings, methodcaller("clear")),
+        (next(iter(index.suggestions.postings.values())), methodcaller("clear")),
         (corpus._records.collections, methodcaller("clear")),
     ]
     for mapping, change in attempts:
@@ -215,3 +217,5 @@ def test_bundled_corpus_cannot_be_emptied_through_its_indexes():
     assert len(src.quotes()) > 0
     assert src.actor("Lavrov").id == "sergei-lavrov"
     assert "sergei-lavrov" in corpus.affiliates("Russia").ids
+    with pytest.raises(UnknownActorError, match="Sergei Lavrov"):
+        corpus.actor("Sergei Lavrof")
