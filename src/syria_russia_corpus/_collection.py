@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Final, Generic, Protocol, TypeVar, overlo
 
 import attrs
 
-from ._converter import brief
+from ._messages import brief
 from .exceptions import ArgumentTypeError
 
 if TYPE_CHECKING:

@@ -431,5 +431,8 @@ def _structure_problems(type_: Any, value: Any, path: str) -> list[str]:
     try:
         converter().structure(value, type_)
     except (BadValue, CorpusError, ValueError) as error:
-        return [f"field {path!r}: {error} (value {brief(value)})"]
+        shown = brief(value)
+        # A date's own error already quotes the value; once is enough.
+        value_part = "" if shown in str(error) else f" (value {shown})"
+        return [f"field {path!r}: {error}{value_part}"]
     return []

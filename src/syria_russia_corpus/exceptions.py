@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ._messages import brief
+
 
 class CorpusError(Exception):
     """Base class of every error raised by ``syria_russia_corpus``."""
@@ -29,7 +31,7 @@ class UnknownActorError(CorpusError, LookupError):
             if self.suggestions
             else "; see actors() for the known names"
         )
-        super().__init__(f"no actor is called {query!r}{hint}")
+        super().__init__(f"no actor is called {brief(query)}{hint}")
 
 
 class AmbiguousActorError(CorpusError, LookupError):
@@ -44,7 +46,8 @@ class AmbiguousActorError(CorpusError, LookupError):
         self.query = query
         self.candidates = tuple(candidates)
         super().__init__(
-            f"{query!r} is ambiguous: it names {_quoted_list(self.candidates)}; pass one of these ids instead"
+            f"{brief(query)} is ambiguous: it names {_quoted_list(self.candidates)}; "
+            "pass one of these ids instead"
         )
 
 
@@ -60,7 +63,7 @@ class RecordNotFoundError(CorpusError, LookupError):
         self.kind = kind
         self.record_id = record_id
         hint = f"; did you mean {_quoted_list(suggestions)}?" if suggestions else ""
-        super().__init__(f"no {kind} has the id {record_id!r}{hint}")
+        super().__init__(f"no {kind} has the id {brief(record_id)}{hint}")
 
 
 class SourceNotFoundError(RecordNotFoundError):
