@@ -96,7 +96,7 @@ class WordsNotFoundError(CorpusError, LookupError):
             if closest
             else ""
         )
-        super().__init__(f"{_shortened(words)!r} is not in {document}{where}")
+        super().__init__(f"{brief(words)} is not in {document}{where}")
 
 
 class AmbiguousWordsError(CorpusError, LookupError):
@@ -121,7 +121,7 @@ class AmbiguousWordsError(CorpusError, LookupError):
             for number, ((start, end), context) in enumerate(zip(occurrences, contexts, strict=True), 1)
         )
         super().__init__(
-            f"{_shortened(words)!r} occurs {len(self.occurrences)} times in {document}: {listed}; "
+            f"{brief(words)} occurs {len(self.occurrences)} times in {document}: {listed}; "
             "add words before or after it to make it unique, or pass occurrence=N to take the Nth"
         )
 
@@ -175,10 +175,6 @@ class MissingDependencyError(CorpusError, ImportError):
             f'or with your wheel (python -m pip install "syria_russia_corpus-<version>.whl[{extra}]")',
             name=package,
         )
-
-
-def _shortened(text: str, width: int = 80) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _quoted_list(items: Sequence[str]) -> str:
