@@ -36,7 +36,7 @@ import syria_russia_corpus as src
 from syria_russia_corpus import Actor, ActorKind, Corpus
 from syria_russia_corpus._names import closest_names
 from syria_russia_corpus._schema import ACTORS, KINDS, spanned_kinds
-from syria_russia_corpus.exceptions import UnknownActorError
+from syria_russia_corpus.exceptions import CorpusDataError, UnknownActorError
 
 QUOTES = 100_000
 QUOTES_PER_ACTOR = 10
@@ -141,10 +141,18 @@ def write(data: dict[str, list[dict[str, Any]]], directory: Path) -> None:
         )
 
 
-def chain(length: int, *, linked: bool = True) -> dict[str, list[dict[str, Any]]]:
-    """A corpus of *length* actors, each affiliated with the one before (or, not *linked*, with none)."""
+CYCLE = 1_000
+
+
+def chain(length: int, *, linked: bool = True, closed: bool = False) -> dict[str, list[dict[str, Any]]]:
+    """A corpus of *length* actors, each affiliated with the one before (or, not *linked*, with none).
+
+    *closed*: the first is affiliated with the last, so that the chain is one cycle.
+    """
     actors = [{"id": f"a{i}", "name": f"Actor {i}", "kind": "person",
                "affiliation_id": f"a{i - 1}" if i and linked else None} for i in range(length)]  # fmt: skip
+    if closed:
+        actors[0]["affiliation_id"] = f"a{length - 1}"
     return {kind.collection: actors if kind is ACTORS else [] for kind in KINDS}
 
 
@@ -312,13 +320,27 @@ def bench_misspelt() -> None:
 
 
 def bench_chain(directory: Path) -> None:
-    """A long affiliation chain: loading checks it for cycles and walks it for affiliates."""
+    """A long affiliation chain and a cycle: loading looks for cycles in both, and walks the chain."""
     write(chain(CHAIN, linked=False), directory)
     unlinked = best(lambda: Corpus.from_path(directory).affiliates("a0"), repeat=3)
     write(chain(CHAIN), directory)
     seconds = best(lambda: Corpus.from_path(directory).affiliates("a0"), repeat=3)
     print(f"  load of a {CHAIN:,}-actor affiliation chain, and its affiliates: {seconds * 1000:.0f} ms "
           f"({unlinked * 1000:.0f} ms unaffiliated)")  # fmt: skip
+    write(chain(CYCLE, closed=True), directory)
+    problems: list[str] = []
+
+    def refused() -> None:
+        try:
+            Corpus.from_path(directory)
+        except CorpusDataError as error:
+            problems[:] = error.problems
+        else:
+            raise AssertionError("a cycle of affiliations loaded")
+
+    cycle = best(refused, repeat=3)
+    print(f"  load of a {CYCLE:,}-actor affiliation cycle, refused: {cycle * 1000:.0f} ms "
+          f"({len(problems)} problem, {len(problems[0])} characters)")  # fmt: skip
 
 
 def altered(text: str) -> str:

@@ -7,7 +7,8 @@ import inspect
 import pydoc
 from operator import methodcaller
 from pathlib import Path
-from typing import get_args
+from types import SimpleNamespace
+from typing import Any, get_args
 
 import attrs
 import pytest
@@ -16,7 +17,7 @@ import syria_russia_corpus as src
 from syria_russia_corpus import Corpus, Records
 from syria_russia_corpus._columns import EVIDENCE_LINKS, REFERENCE_LINKS, table_for, table_of
 from syria_russia_corpus._schema import EVIDENCE_SOURCE, KINDS, record_kind
-from syria_russia_corpus.exceptions import ArgumentTypeError
+from syria_russia_corpus.exceptions import ArgumentTypeError, UnknownActorError
 from syria_russia_corpus.typing import SearchKind
 
 PACKAGE = Path(src.__file__).parent
@@ -259,6 +260,35 @@ def test_records_refuses_what_is_not_records():
         Records([src.quotes()[0], "text"])  # type: ignore[list-item]
 
 
+def test_records_refuses_lookalikes():
+    """An object with a string id that is not one of the package's records is refused at once."""
+    with pytest.raises(ArgumentTypeError, match=r"item 0 is a SimpleNamespace"):
+        Records([SimpleNamespace(id="q1")])  # type: ignore[list-item]
+
+
+@pytest.mark.parametrize("kind", [5, int, "Quote", src.Actor])
+def test_records_refuses_a_kind_its_records_are_not(kind: Any):
+    """A kind that is not a record class, or not the class of the records, fails at once."""
+    with pytest.raises(ArgumentTypeError, match="kind"):
+        Records([src.quotes()[0]], kind=kind)
+
+
+def test_records_refuses_a_corpus_that_is_not_one():
+    """A corpus that is not a Corpus fails at once, not later in a table."""
+    with pytest.raises(ArgumentTypeError, match="corpus must be None or a Corpus, not int"):
+        Records([src.quotes()[0]], corpus=5)  # type: ignore[arg-type]
+
+
+def test_records_built_by_hand_show_and_export():
+    """Records built with a kind and a corpus, or of coverage rows, show and convert like query results."""
+    quotes = Records(list(src.quotes()[:2]), kind=src.Quote, corpus=src.load())
+    assert "<table" in quotes._repr_html_()
+    assert quotes.to_dicts()[0]["id"] == quotes[0].id
+    months = Records(list(src.coverage()))
+    assert months.kind is type(src.coverage()[0])
+    assert months[0].month in str(months)
+
+
 def test_records_kind_is_public(corpus: Corpus):
     """Every result knows its kind, empty ones too; search results are a mix."""
     assert corpus.quotes().kind is src.Quote
@@ -282,6 +312,8 @@ def test_bundled_corpus_cannot_be_emptied_through_its_indexes():
         (index.quotes_by_speaker, methodcaller("clear")),
         (index.affiliates.children, methodcaller("clear")),  # type: ignore[attr-defined]
         (index.search_texts, methodcaller("clear")),
+        (index.suggestions.postings, methodcaller("clear")),
+        (next(iter(index.suggestions.postings.values())), methodcaller("clear")),
         (corpus._records.collections, methodcaller("clear")),
     ]
     for mapping, change in attempts:
@@ -290,3 +322,5 @@ def test_bundled_corpus_cannot_be_emptied_through_its_indexes():
     assert len(src.quotes()) > 0
     assert src.actor("Lavrov").id == "sergei-lavrov"
     assert "sergei-lavrov" in corpus.affiliates("Russia").ids
+    with pytest.raises(UnknownActorError, match="Sergei Lavrov"):
+        corpus.actor("Sergei Lavrof")

@@ -459,29 +459,54 @@ def test_closed_stdout_is_one_line(form: str):
     )
 
 
-def test_a_full_device_is_one_line():
-    """Output redirected to /dev/full exits 2 with one line, and no second error as Python exits."""
+def _environment(buffering: str) -> dict[str, str]:
+    """The environment with standard output block-buffered, as in a shell, or unbuffered."""
+    environment = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+    return {**environment, "PYTHONUNBUFFERED": "1"} if buffering == "unbuffered" else environment
+
+
+def _to_full_device(arguments: list[str], buffering: str) -> subprocess.CompletedProcess[str]:
     if not Path("/dev/full").exists():
         pytest.skip("needs /dev/full")
     with Path("/dev/full").open("w") as full:
-        result = subprocess.run(
-            [sys.executable, "-m", "syria_russia_corpus", "actors", "--format", "csv"],
+        return subprocess.run(
+            [sys.executable, "-m", "syria_russia_corpus", *arguments],
             stdout=full,
             stderr=subprocess.PIPE,
             text=True,
             check=False,
             timeout=60,
+            env=_environment(buffering),
         )
+
+
+@pytest.mark.parametrize("buffering", ["buffered", "unbuffered"])
+@pytest.mark.parametrize("arguments", [["actors", "--format", "csv"], ["cite"]])
+def test_a_full_device_is_one_line(arguments: list[str], buffering: str):
+    """Output redirected to /dev/full exits 2 with one line, and no second error as Python exits."""
+    result = _to_full_device(arguments, buffering)
     assert result.returncode == 2
     assert result.stderr == "syria-russia-corpus: error: cannot write the output: No space left on device\n"
 
 
-def test_a_reader_that_goes_away_is_not_an_error():
+@pytest.mark.parametrize("buffering", ["buffered", "unbuffered"])
+@pytest.mark.parametrize("arguments", [["--version"], ["--help"], ["quotes", "--help"]])
+def test_help_and_version_to_a_full_device_are_one_line(arguments: list[str], buffering: str):
+    """--help and --version that cannot be written exit 2 with one line, not 0 having written nothing."""
+    result = _to_full_device(arguments, buffering)
+    assert result.returncode == 2
+    assert result.stderr == "syria-russia-corpus: error: cannot write the output: No space left on device\n"
+
+
+@pytest.mark.parametrize("buffering", ["buffered", "unbuffered"])
+@pytest.mark.parametrize("arguments", [["quotes", "--format", "json"], ["cite"], ["--version"]])
+def test_a_reader_that_goes_away_is_not_an_error(arguments: list[str], buffering: str):
     """When the reader has closed the pipe (head), the command ends quietly with status 0."""
     with subprocess.Popen(
-        [sys.executable, "-m", "syria_russia_corpus", "quotes", "--format", "json"],
+        [sys.executable, "-m", "syria_russia_corpus", *arguments],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        env=_environment(buffering),
     ) as process:
         assert process.stdout is not None
         process.stdout.close()  # before the process writes: its first write meets a broken pipe

@@ -232,6 +232,25 @@ def test_single_record_lookup(corpus: Corpus, method: str, record_id: str):
         getattr(corpus, method)(record_id + "-nope")
 
 
+@pytest.mark.parametrize(
+    ("method", "error"),
+    [
+        ("source", SourceNotFoundError),
+        ("quote", RecordNotFoundError),
+        ("event", RecordNotFoundError),
+        ("position", RecordNotFoundError),
+        ("actor", UnknownActorError),
+        ("quotes_by", UnknownActorError),
+    ],
+)
+def test_a_megabyte_lookup_is_cut_short_in_the_message(corpus: Corpus, method: str, error: type[Exception]):
+    """A lookup of a megabyte id or name that finds nothing says so in a short message."""
+    with pytest.raises(error) as info:
+        getattr(corpus, method)("x" * 10**6)
+    assert len(str(info.value)) < 300, len(str(info.value))
+    assert "'xxx" in str(info.value)
+
+
 def test_affiliates(corpus: Corpus):
     """affiliates() lists every actor below one in the affiliation chains."""
     assert corpus.affiliates("russia").ids == ("lavrov", "mfa", "putin")

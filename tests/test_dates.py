@@ -558,6 +558,7 @@ def test_non_ascii_digits_are_refused(text: str):
 @pytest.mark.parametrize(
     ("args", "kwargs", "message"),
     [
+        ((None,), {}, "year must be an int such as 2012, or the date an EDTF string, not None"),
         ((2012.5,), {}, "year must be an int, not float"),
         ((True,), {}, "year must be an int, not bool"),
         ((2012, 5.0), {}, "month must be an int"),
@@ -572,3 +573,25 @@ def test_constructor_refuses_parts_of_the_wrong_type(
     """A float or a bool is not a year, and a flag must be a real bool."""
     with pytest.raises(ArgumentTypeError, match=message):
         PartialDate(*args, **kwargs)
+
+
+MEGABYTE = 10**6
+
+
+@pytest.mark.parametrize(
+    ("make", "error"),
+    [
+        (lambda: PartialDate.parse("2012-" + "9" * MEGABYTE), InvalidDateError),
+        (lambda: PartialDate.parse("x" * MEGABYTE + "/.."), InvalidDateError),
+        (lambda: PartialDate("x" * MEGABYTE), InvalidDateError),
+        (lambda: PartialDate(2012, uncertain="x" * MEGABYTE), ArgumentTypeError),  # type: ignore[arg-type]
+        (lambda: PartialDate(10**5000), InvalidDateError),
+        (lambda: PartialDate(2012, 10**5000), InvalidDateError),
+        (lambda: PartialDate(2012, 1, 10**5000), InvalidDateError),
+    ],
+)
+def test_long_values_are_cut_short_in_date_errors(make: Any, error: type[Exception]):
+    """A megabyte of text, or an integer too long to print, costs a date error a few dozen characters."""
+    with pytest.raises(error) as info:
+        make()
+    assert len(str(info.value)) < 300, len(str(info.value))

@@ -243,25 +243,6 @@ def test_show_refuses_an_id_in_place_of_a_record(corpus: Corpus):
         corpus.show("sergei-lavrov")  # type: ignore[arg-type]
 
 
-@attrs.frozen
-class _Note:
-    id: str
-    text: str
-
-
-class _Plain:
-    id = "plain"
-
-
-@pytest.mark.parametrize(
-    "items", [[_Plain()], [_Plain(), _Note("n", "x")]], ids=["plain objects", "mixed with non-records"]
-)
-def test_records_of_other_objects_print_their_ids(items: list[object]):
-    """A Records of objects that are not the package's records prints and renders their ids."""
-    records = Records(items)  # type: ignore[type-var]
-    assert (str(records).split(), "plain" in records._repr_html_()) == (["id", *records.ids], True)
-
-
 def test_to_dicts_uses_package_field_names(corpus: Corpus):
     """to_dicts gives the JSON objects of the package data."""
     (first,) = corpus.positions()[:1].to_dicts()

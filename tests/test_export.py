@@ -162,7 +162,7 @@ def test_refuses_a_file_as_directory(corpus: Corpus, tmp_path: Path):
     """Exporting onto a file raises ExportError."""
     target = tmp_path / "file"
     target.write_text("x")
-    with pytest.raises(ExportError, match="is a file"):
+    with pytest.raises(ExportError, match="is a regular file; export needs a directory"):
         corpus.export(target)
 
 

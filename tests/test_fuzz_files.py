@@ -1,15 +1,19 @@
 """Fuzzing corpus files at the JSON level: whatever the files hold, only the package's own errors come out.
 
-Each example takes the small corpus as JSON, mutates it (values of odd types
-and sizes, odd strings, lone surrogates, deep nesting, repeated, missing and
-extra keys, whole files replaced by bad text or by special files), writes it
-and loads it. A load either succeeds, and then exports and shows its records,
-or raises a CorpusError with a message: one line per problem.
+Each example takes the small corpus as JSON, its spans anchored in a document,
+mutates it at any depth (values of odd types and sizes, odd strings, lone
+surrogates, deep nesting, repeated, missing and extra keys, spans and anchors
+that load but point elsewhere, whole files replaced by bad text or by special
+files), writes it and loads it. A load either succeeds, and then exports (a
+data package frictionless validates), verifies against the document and shows
+its records, or raises a CorpusError with a message: one line per problem.
 """
 
 from __future__ import annotations
 
+import copy
 import csv
+import hashlib
 import io
 import json
 import os
@@ -17,17 +21,41 @@ import tempfile
 import threading
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from syria_russia_corpus import Corpus
+from syria_russia_corpus._anchors import anchor_of
+from syria_russia_corpus._converter import unstructure
+from syria_russia_corpus._normalize import normalize
+from syria_russia_corpus._records import CONTEXT_DIGITS, DIGEST_DIGITS, HEAD_MODULUS
 from syria_russia_corpus._schema import KINDS
 from syria_russia_corpus.exceptions import CorpusDataError, CorpusError
 
 from .test_loading import write_corpus
 
 FILES = [kind.file_name for kind in KINDS]
+
+#: The small corpus's one document: every span of the corpus is in its first words.
+DOCUMENT = "Some words of the document, which a span and its anchor find again.\nMore words follow.\n"
+
+
+def _anchored_corpus() -> dict[str, list[Any]]:
+    """The small corpus as JSON, its source the document and every span anchored in it."""
+    with tempfile.TemporaryDirectory() as folder:
+        data: dict[str, list[Any]] = write_corpus(Path(folder))
+    data["sources.json"][0]["sha256"] = hashlib.sha256(DOCUMENT.encode()).hexdigest()
+    document = normalize(DOCUMENT)
+    for name in FILES:
+        for record in data[name]:
+            for span in record.get("evidence", ()):
+                span["anchor"] = unstructure(anchor_of(document, span["start"], span["end"]))
+    return data
+
+
+BASE: dict[str, list[Any]] = _anchored_corpus()
 
 
 class Raw(str):
@@ -116,14 +144,16 @@ def _make_special(path: Path, kind: str) -> None:
 def mutated(draw: st.DrawFn) -> tuple[dict[str, Any], dict[str, str]]:
     """The small corpus's JSON with mutations, and the files to replace by text or special files.
 
-    Half the examples change only free text, which loads, so that exporting and
-    showing odd data is fuzzed as much as loading it.
+    Half the examples change only free text, spans and anchors, most of which
+    loads, so that exporting, verifying and showing odd data is fuzzed as much
+    as loading it.
     """
-    with tempfile.TemporaryDirectory() as folder:
-        data: dict[str, Any] = write_corpus(Path(folder))
+    data: dict[str, Any] = copy.deepcopy(BASE)
     replaced: dict[str, str] = {}
     loadable = draw(st.booleans())
-    operations = ["words"] if loadable else ["words", "set", "delete", "add", "repeat", "nest", "item"]
+    operations = ["words", "span"]
+    if not loadable:
+        operations += ["set", "delete", "add", "repeat", "nest", "item"]
     for _ in range(draw(st.integers(1, 4))):
         name = draw(st.sampled_from(FILES))
         operation = draw(st.sampled_from([*operations, *([] if loadable else ["file", "special"])]))
@@ -151,12 +181,17 @@ def _mutate_record(draw: st.DrawFn, records: list[Any], operation: str) -> None:
         if fields:
             record[draw(st.sampled_from(fields))] = draw(free_text)
         return
-    # The record itself, or the first object of a list it holds (an evidence span).
-    holder, place, key = records, index, draw(st.sampled_from(sorted(record)))
-    inner = record[key]
-    if isinstance(inner, list) and inner and isinstance(inner[0], dict) and draw(st.booleans()):
-        holder, place, key = inner, 0, draw(st.sampled_from(sorted(inner[0])))
+    if operation == "span":
+        spans = record.get("evidence")
+        if isinstance(spans, list) and spans and isinstance(spans[0], dict):
+            _move_span(draw, draw(st.sampled_from(spans)))
+        return
+    holder, place = _object_within(draw, records, index)
     target = holder[place]
+    if not target:
+        target[draw(odd_strings)] = draw(odd_values)
+        return
+    key = draw(st.sampled_from(sorted(target)))
     if operation == "set":
         target[key] = draw(odd_values)
     elif operation == "delete":
@@ -167,6 +202,54 @@ def _mutate_record(draw: st.DrawFn, records: list[Any], operation: str) -> None:
         holder[place] = Repeated(target, key, draw(odd_values), target[key])
     else:  # nest
         target[key] = draw(nested)
+
+
+def _object_within(draw: st.DrawFn, holder: Any, place: Any) -> tuple[Any, Any]:
+    """``holder[place]``, an object, or at random one it holds at any depth (a span, its anchor, a toll)."""
+    while True:
+        target = holder[place]
+        inner = [(target, key) for key, value in target.items() if isinstance(value, dict)]
+        inner += [
+            (value, number)
+            for value in target.values()
+            if isinstance(value, list)
+            for number, item in enumerate(value)
+            if isinstance(item, dict)
+        ]
+        if not inner or not draw(st.booleans()):
+            return holder, place
+        holder, place = draw(st.sampled_from(inner))
+
+
+hex_digits = st.integers(0, 15).map("0123456789abcdef".__getitem__)
+
+
+def _near(low: int, high: int) -> st.SearchStrategy[int]:
+    """Integers from *low* to *high*, their edges, the values just past them and -1 most of all."""
+    return st.one_of(st.sampled_from([-1, low - 1, low, high, high + 1]), st.integers(low, high))
+
+
+def _move_span(draw: st.DrawFn, span: dict[str, Any]) -> None:
+    """Offsets or an anchor that load, or just fail to, and need not find the span's words.
+
+    What loads, verify() must report; what is just out of range, loading must refuse.
+    """
+    end = draw(_near(1, len(DOCUMENT) + 50))
+    part = draw(st.sampled_from(["offsets", "digest", "prefix", "suffix", "length", "head", "no anchor"]))
+    anchor = span.get("anchor")
+    if part == "offsets":
+        span["start"], span["end"] = draw(_near(0, max(end - 1, 0))), end
+    elif part == "no anchor":
+        span.pop("anchor", None)
+    elif not isinstance(anchor, dict):
+        return
+    elif part in ("digest", "prefix", "suffix"):
+        digits = DIGEST_DIGITS if part == "digest" else CONTEXT_DIGITS
+        anchor[part] = "".join(draw(st.lists(hex_digits, min_size=digits, max_size=digits)))
+    elif part == "length":
+        anchor["length"] = draw(_near(1, 2**63 - 1))
+    else:
+        anchor["head"] = draw(_near(0, HEAD_MODULUS - 1))
 
 
 def write(directory: Path, data: dict[str, Any], replaced: dict[str, str]) -> None:
@@ -225,3 +308,24 @@ def test_mutated_files_load_or_raise_a_package_error(case: tuple[dict[str, Any],
             json.dumps(records.to_dicts()).encode("utf-8")
             text = (Path(folder) / "csv" / f"{kind.collection}.csv").read_bytes().decode("utf-8")
             assert len(list(csv.reader(io.StringIO(text, newline="")))) == len(records) + 1
+        _check_data_package(Path(folder) / "datapackage" / "datapackage.json")
+        documents = Path(folder) / "documents"
+        documents.mkdir()
+        (documents / "doc.txt").write_text(DOCUMENT, encoding="utf-8")
+        (documents / "copy.txt").write_bytes(
+            b"Saved another way:\r\n" + DOCUMENT.replace("\n", "\r\n").encode()
+        )
+        str(outcome.verify(documents))
+        with mock.patch.dict(os.environ, {"SYRIA_RUSSIA_CORPUS_DOCUMENTS": str(documents)}):
+            for kind in KINDS:
+                for record in getattr(outcome, kind.collection)()[:2]:
+                    view = outcome.show(record)
+                    str(view)
+                    view._repr_html_()
+
+
+def _check_data_package(path: Path) -> None:
+    from frictionless import validate
+
+    report = validate(path)
+    assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "type", "note"])

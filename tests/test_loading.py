@@ -91,7 +91,7 @@ def test_missing_file_names_the_file(tmp_path: Path):
     (tmp_path / "events.json").unlink()
     (problem,) = problems_of(tmp_path)
     assert problem.startswith(str(tmp_path / "events.json"))
-    assert "file not found" in problem
+    assert "no such file; every corpus directory needs this file" in problem
 
 
 def test_truncated_json(tmp_path: Path):
@@ -352,6 +352,21 @@ def test_repeated_key_is_refused_with_record_and_field(tmp_path: Path):
     assert len(problems) == 2
 
 
+def test_a_record_with_a_repeated_key_has_its_other_fields_checked(tmp_path: Path):
+    """A repeated key refuses its record, and the record's other problems still come in the same pass."""
+    data = write_corpus(tmp_path)
+    data["actors.json"][0]["affiliation_id"] = "nobody"
+    rewrite(tmp_path, "actors.json", data["actors.json"])
+    text = (tmp_path / "actors.json").read_text(encoding="utf-8")
+    (tmp_path / "actors.json").write_text(
+        text.replace('"kind": "state"', '"kind": "state", "kind": "person"', 1)
+    )
+    problems = problems_of(tmp_path)
+    assert len(problems) == 2, problems
+    assert "record 'russia' (index 0), field 'kind': the key appears 2 times" in problems[0]
+    assert "record 'russia' (index 0), field 'affiliation_id': no actor has the id 'nobody'" in problems[1]
+
+
 @pytest.mark.parametrize(
     ("name", "change", "expected"),
     [
@@ -363,6 +378,9 @@ def test_repeated_key_is_refused_with_record_and_field(tmp_path: Path):
         ("quotes.json", {"id": " \t"}, "field 'id': ' \\t' is blank"),
         ("actors.json", {"name": "  "}, "field 'name': '  ' is blank"),
         ("actors.json", {"aliases": ["Russian Federation", ""]}, "field 'aliases[1]': '' is blank"),
+        ("actors.json", {"id": "\u200b"}, "field 'id': '\\u200b' is blank"),
+        ("actors.json", {"name": "\u200b\u2060 "}, "field 'name': '\\u200b\\u2060 ' is blank"),
+        ("actors.json", {"aliases": ["\ufeff"]}, "field 'aliases[0]': '\\ufeff' is blank"),
         (
             "events.json",
             {"fatalities": {"count": -3, "qualifier": "exact"}},
@@ -433,14 +451,17 @@ def test_an_integer_past_4300_digits_is_placed(tmp_path: Path):
 
 
 def test_long_values_are_cut_short(tmp_path: Path):
-    """A megabyte of text in a bad field costs the message about 80 characters."""
+    """A megabyte of text in a bad field, a date too, costs the message about 80 characters."""
     data = write_corpus(tmp_path)
     data["quotes.json"][0]["kind"] = "x" * 1_000_000
     data["quotes.json"][1]["speaker_id"] = "y" * 1_000_000
+    data["quotes.json"][2]["date"] = "2012-" + "9" * 1_000_000
+    data["quotes.json"][3]["date"] = "2012/" + "1" * 1_000_000
     rewrite(tmp_path, "quotes.json", data["quotes.json"])
     problems = problems_of(tmp_path)
-    assert len(problems) == 2
-    assert all(len(p) < 400 for p in problems), [len(p) for p in problems]
+    assert len(problems) == 4
+    # The path, the record, the field and the date formats take the rest.
+    assert all(len(p) < 500 for p in problems), [len(p) for p in problems]
     assert any("(value 'xxxxxxxx" in p and "...xxx" in p for p in problems)
 
 
@@ -462,10 +483,10 @@ def _load_in_time(directory: Path) -> tuple[str, ...]:
 @pytest.mark.parametrize(
     ("make", "expected"),
     [
-        (lambda path: path.mkdir(), "is a directory, not a regular file"),
-        (os.mkfifo, "is a FIFO, not a regular file"),
-        (lambda path: path.symlink_to("/dev/zero"), "is a device, not a regular file"),
-        (lambda path: path.symlink_to(path), "cannot be read: Too many levels of symbolic links"),
+        (lambda path: path.mkdir(), "a directory, not a regular file"),
+        (os.mkfifo, "a named pipe (FIFO), not a regular file"),
+        (lambda path: path.symlink_to("/dev/zero"), "a device, not a regular file"),
+        (lambda path: path.symlink_to(path), "a symbolic link that loops"),
     ],
 )
 def test_special_files_are_refused_without_waiting(tmp_path: Path, make: Any, expected: str):
@@ -491,7 +512,7 @@ def test_the_size_cap_holds_for_a_file_that_reports_size_0(tmp_path: Path, monke
     monkeypatch.setattr(_loading, "MAX_FILE_BYTES", cap)
     (problem,) = problems_of(tmp_path)
     assert problem.endswith(
-        f"file is at least {cap + 1:,} bytes, more than the {cap:,} a corpus file may hold"
+        f": at least {cap + 1:,} bytes, more than the {cap:,} bytes a corpus file may hold"
     )
 
 
@@ -505,9 +526,9 @@ def test_a_file_removed_during_the_load_is_a_problem(tmp_path: Path, monkeypatch
             os.unlink(path)
         return real_open(path, *args)
 
-    monkeypatch.setattr(_loading.os, "open", open_after_removal)
+    monkeypatch.setattr(os, "open", open_after_removal)
     (problem,) = problems_of(tmp_path)
-    assert problem == f"{tmp_path / 'events.json'}: file was removed while the corpus was being read"
+    assert problem.startswith(f"{tmp_path / 'events.json'}: was removed while it was being read")
 
 
 def test_an_unreadable_file_is_a_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
@@ -517,9 +538,9 @@ def test_an_unreadable_file_is_a_problem(tmp_path: Path, monkeypatch: pytest.Mon
     def refuse(*_: Any) -> int:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(_loading.os, "open", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     problems = problems_of(tmp_path)
-    assert problems == tuple(f"{tmp_path / k.file_name}: cannot be read: Permission denied" for k in KINDS)
+    assert problems == tuple(f"{tmp_path / k.file_name}: cannot be opened (Permission denied)" for k in KINDS)
 
 
 def test_a_blank_directory_is_refused():
@@ -534,28 +555,40 @@ def test_a_blank_directory_is_refused():
 
 
 def test_problems_of_every_kind_come_in_one_pass(tmp_path: Path):
-    """Types, enums, dates, references, spans, duplicates, repeats and missing files: all at once."""
+    """Types, enums, dates, references, spans, duplicates, missing files: all at once, even in one record."""
     data = write_corpus(tmp_path)
     quotes = data["quotes.json"]
     quotes[0]["text"] = 5  # type
     quotes[1]["kind"] = "verbatim"  # enum
     quotes[2]["date"] = "2012-02-30"  # date
     quotes[3]["speaker_id"] = "nobody"  # reference
-    quotes[4]["evidence"] = [{"source_id": "doc", "start": 9, "end": 3}]  # span
+    quotes[4]["evidence"] = [{"source_id": "doc", "start": 9, "end": 3}]  # span ...
+    quotes[4]["date"] = "2012-13"  # ... and a date, in one record
     data["events.json"].append(dict(data["events.json"][0]))  # duplicate id
+    paris = data["events.json"][1]  # a type, a reference and a count, in one record
+    paris.update(type=5, participant_ids=["ghost"], fatalities={"count": -1, "qualifier": "exact"})
+    araby = data["actors.json"][5]  # an enum, a blank name and a reference, in one record
+    araby.update(kind="minister", name="\u200b", affiliation_id="nobody")
     data["positions.json"][0]["quote_ids"] = ["q-putin-late", "q-missing"]
-    for name in ("quotes.json", "events.json", "positions.json"):
+    for name in ("actors.json", "quotes.json", "events.json", "positions.json"):
         rewrite(tmp_path, name, data[name])
     (tmp_path / "sources.json").unlink()  # missing file
     problems = problems_of(tmp_path)
     expected = [
-        "sources.json: file not found",
+        "sources.json: no such file",
         "quotes.json: record 'q-putin-late' (index 0), field 'text': expected a string",
         "quotes.json: record 'q-putin-early' (index 1), field 'kind': not a known QuoteKind",
         "quotes.json: record 'q-putin-undated' (index 2), field 'date': 2012-02-30 does not exist",
         "quotes.json: record 'q-lavrov', field 'speaker_id': no actor has the id 'nobody'",
-        "quotes.json: record 'q-russia', field 'evidence[0]': span 9:3 is not a span",
+        "quotes.json: record 'q-russia' (index 4), field 'date': ",
+        "quotes.json: record 'q-russia' (index 4), field 'evidence[0]': span 9:3 is not a span",
         "events.json: field 'id': 'e-houla' is used by 2 records",
+        "events.json: record 'e-paris' (index 1), field 'type': not a known EventType",
+        "events.json: record 'e-paris' (index 1), field 'participant_ids': no actor has the id 'ghost'",
+        "events.json: record 'e-paris' (index 1), field 'fatalities.count': -1 is negative",
+        "actors.json: record 'araby' (index 5), field 'kind': not a known ActorKind",
+        "actors.json: record 'araby' (index 5), field 'name': '\\u200b' is blank",
+        "actors.json: record 'araby' (index 5), field 'affiliation_id': no actor has the id 'nobody'",
         "positions.json: record 'p-russia-sanctions', field 'quote_ids': no quote has the id 'q-missing'",
     ]
     for fragment in expected:

@@ -123,7 +123,7 @@ def test_bad_arguments(document: Path, words: object, source_id: object, error: 
 
 def test_document_must_be_a_path():
     """A document given as anything but a str or a Path is refused with ArgumentTypeError."""
-    with pytest.raises(ArgumentTypeError, match="document must be a path"):
+    with pytest.raises(ArgumentTypeError, match="document must be a str or a path"):
         locate(42, "words", source_id="article")  # type: ignore[arg-type]
 
 
@@ -131,7 +131,7 @@ def test_unreadable_document(tmp_path: Path):
     """A path that is not a UTF-8 text file raises DocumentError naming it and why."""
     with pytest.raises(DocumentError, match="no such file"):
         locate(tmp_path / "nope.txt", "words", source_id="article")
-    with pytest.raises(DocumentError, match="a folder, not a file"):
+    with pytest.raises(DocumentError, match="a directory, not a regular file"):
         locate(tmp_path, "words", source_id="article")
     (tmp_path / "latin1.txt").write_bytes("caf\u00e9".encode("latin-1"))
     with pytest.raises(DocumentError, match="not UTF-8"):

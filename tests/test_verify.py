@@ -193,7 +193,7 @@ def test_file_holding_a_few_of_a_sources_words_is_not_taken_for_it(documents_dir
     ("make", "message"),
     [
         (lambda path: path, "no such folder"),
-        (lambda path: write(path.parent, "text", "file.txt"), "a file, not a folder"),
+        (lambda path: write(path.parent, "text", "file.txt"), "a regular file, not a folder"),
     ],
 )
 def test_missing_directory_has_its_own_error(tmp_path: Path, make: Callable[[Path], Path], message: str):
@@ -232,13 +232,13 @@ def test_files_that_are_not_documents_are_skipped_with_reasons(tmp_path: Path, d
     assert reasons.pop("binary.txt") == "binary (it holds NUL bytes), not text"
     assert reasons.pop("latin1.txt").startswith("not UTF-8 text (byte 3 is b'\\xe9')")
     assert reasons.pop("utf16.txt") == "UTF-16 text; save it as UTF-8"
-    assert reasons.pop("huge.txt") == "1,048,577 bytes, more than the 1,048,576 bytes a document may have"
-    assert reasons.pop("folder.txt") == "a folder, not a file"
+    assert reasons.pop("huge.txt") == "1,048,577 bytes, more than the 1,048,576 bytes a document may hold"
+    assert reasons.pop("folder.txt") == "a directory, not a regular file"
     assert reasons.pop("loop.txt") == "a symbolic link that loops"
     assert reasons.pop("dangling.txt") == "a symbolic link to nothing"
-    assert reasons.pop("device.txt") == "a device, not a file"
+    assert reasons.pop("device.txt") == "a device, not a regular file"
     if hasattr(os, "mkfifo"):
-        assert reasons.pop("pipe.txt") == "a named pipe (FIFO), not a file"
+        assert reasons.pop("pipe.txt") == "a named pipe (FIFO), not a regular file"
     assert reasons == {}
     assert report.ok, "the one real document is still found"
     assert "SKIPPED   binary.txt: binary (it holds NUL bytes), not text" in str(report)

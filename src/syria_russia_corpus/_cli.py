@@ -8,7 +8,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
 from enum import Enum
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from . import _bundled
 from ._citation import FORMATS as CITATION_FORMATS
@@ -29,6 +29,9 @@ from ._version import DATA_VERSION, package_version
 from ._vocabulary import ActorKind, QuoteKind, Topic
 from .exceptions import CorpusDataError, CorpusError
 
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
 LISTING_FORMATS = ("table", "json", "csv")
 
 
@@ -39,8 +42,8 @@ class _OutputError(CorpusError):
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status (2 for bad input)."""
     _escape_what_cannot_be_encoded()
-    args = _parser().parse_args(argv)
     try:
+        args = _arguments(argv)
         status = int(args.run(args))
         _flush()  # here, not at exit: a full disk shows only when the output is flushed
     except BrokenPipeError:
@@ -54,6 +57,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"syria-russia-corpus: error: {escape_controls(_one_line(error), keep='')}", file=sys.stderr)
         return 2
     return status
+
+
+def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
+    """The parsed arguments; --help and --version print and exit here, their output flushed first.
+
+    Flushed here, so that output that cannot be written is the one-line error,
+    not a message from Python as it exits.
+    """
+    try:
+        return _parser().parse_args(argv)
+    except SystemExit:
+        _flush()
+        raise
 
 
 def _escape_what_cannot_be_encoded() -> None:
@@ -72,7 +88,7 @@ def _write(text: str) -> None:
     except BrokenPipeError:
         raise
     except OSError as error:
-        raise _OutputError(f"cannot write the output: {error.strerror or error}") from None
+        raise _cannot_write(error) from None
 
 
 def _flush() -> None:
@@ -83,7 +99,11 @@ def _flush() -> None:
     except BrokenPipeError:
         raise
     except OSError as error:
-        raise _OutputError(f"cannot write the output: {error.strerror or error}") from None
+        raise _cannot_write(error) from None
+
+
+def _cannot_write(error: OSError) -> _OutputError:
+    return _OutputError(f"cannot write the output: {error.strerror or error}")
 
 
 def _discard_output() -> None:
@@ -415,6 +435,14 @@ def _between(first: str, last: str) -> int:
 
 class _OneLineErrors(argparse.ArgumentParser):
     """Usage errors in one line, like every other error of the command."""
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        # argparse drops a failed write of --help or --version silently (3.12 on)
+        # or raises it raw (3.10); written like every other output, it is the one-line error.
+        if message and file is sys.stdout:
+            _write(message)
+        else:
+            super()._print_message(message, file)
 
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog.split()[0]} --help)\n")

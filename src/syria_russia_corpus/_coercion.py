@@ -27,11 +27,14 @@ def require_bool(value: object, argument: str) -> bool:
     return value
 
 
-def require_path(value: object, argument: str) -> Path:
+def require_path(
+    value: object, argument: str, *, naming: str = "a directory ('.' for the working directory)"
+) -> Path:
     """Return *value*, a non-empty string or path, as a :class:`~pathlib.Path`.
 
     An empty string would silently mean the working directory, which is never
-    what a caller who passed a blank setting meant.
+    what a caller who passed a blank setting meant. *naming* says what the
+    path should name, for the error.
 
     Example:
         >>> require_path("corpus/", "directory").name
@@ -41,7 +44,7 @@ def require_path(value: object, argument: str) -> Path:
     if not isinstance(path, str):
         raise ArgumentTypeError(f"{argument} must be a str or a path, not {type(value).__name__}")
     if not path:
-        raise InvalidQueryError(f"{argument} is empty; name a directory ('.' for the working directory)")
+        raise InvalidQueryError(f"{argument} is empty; name {naming}")
     return Path(path)
 
 

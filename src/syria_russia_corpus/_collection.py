@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import abc
+import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Final, Generic, Protocol, TypeVar, overload
 
 import attrs
 
+from ._messages import brief
 from ._schema import class_names
 from .exceptions import ArgumentTypeError
 
@@ -38,12 +41,58 @@ def _record_tuple(items: Iterable[Any]) -> tuple[Any, ...]:
     if isinstance(items, (str, bytes)) or not isinstance(items, Iterable):
         raise ArgumentTypeError(f"Records needs an iterable of records, not {type(items).__name__}")
     records = tuple(items)
+    classes = _row_classes()
     for index, item in enumerate(records):
-        if not isinstance(getattr(item, "id", None), str):
+        if not isinstance(item, classes):
             raise ArgumentTypeError(
-                f"Records holds records with a string id; item {index} is a {type(item).__name__}"
+                f"Records holds the package's records ({_names(classes)}); "
+                f"item {index} is a {type(item).__name__}"
             )
     return records
+
+
+def _checked_kind(kind: object, records: tuple[Any, ...]) -> type[Any] | None:
+    """*kind*, None or a class of the package's records that every one of *records* is."""
+    if kind is None:
+        return None
+    classes = _row_classes()
+    if not isinstance(kind, type) or kind not in classes:
+        raise ArgumentTypeError(f"Records' kind must be None or one of {_names(classes)}, not {brief(kind)}")
+    for index, item in enumerate(records):
+        if not isinstance(item, kind):
+            raise ArgumentTypeError(
+                f"Records of kind {kind.__name__} holds only {kind.__name__} records; "
+                f"item {index} is a {type(item).__name__}"
+            )
+    return kind
+
+
+class CorpusABC(abc.ABC):  # noqa: B024 - a class to register, with nothing to implement
+    """What a Records' corpus is: :class:`Corpus` registers itself.
+
+    Declared here rather than imported: the corpus module imports this one.
+    """
+
+
+def _checked_corpus(corpus: Corpus | None) -> Corpus | None:
+    if corpus is not None and not isinstance(corpus, CorpusABC):
+        raise ArgumentTypeError(f"Records' corpus must be None or a Corpus, not {type(corpus).__name__}")
+    return corpus
+
+
+@functools.cache
+def _row_classes() -> tuple[type[Any], ...]:
+    """Every class a Records may hold: the five record kinds, and the rows of coverage and stance changes."""
+    # Imported here: the modules that define rows return Records themselves.
+    from ._coverage import MonthCoverage
+    from ._schema import KINDS
+    from ._stance import StanceChange
+
+    return (*(kind.record_class for kind in KINDS), StanceChange, MonthCoverage)
+
+
+def _names(classes: tuple[type[Any], ...]) -> str:
+    return ", ".join(cls.__name__ for cls in classes)
 
 
 def _uniform_kind(records: tuple[Any, ...]) -> type[Any] | None:
@@ -90,7 +139,8 @@ class Records(Sequence[T], Generic[T]):
         self, items: Iterable[T] = (), *, kind: type[T] | _Infer | None = _INFER, corpus: Corpus | None = None
     ) -> None:
         records = _record_tuple(items)
-        self.__attrs_init__(records, _uniform_kind(records) if isinstance(kind, _Infer) else kind, corpus)
+        kind = _uniform_kind(records) if isinstance(kind, _Infer) else _checked_kind(kind, records)
+        self.__attrs_init__(records, kind, _checked_corpus(corpus))
 
     @overload
     def __getitem__(self, index: int) -> T: ...

@@ -264,20 +264,9 @@ MIXED: Final = Table(
 )
 
 
-# The table of objects that are not attrs records: all a Records is sure they have is an id.
-_IDS: Final = Table("records", (Column("id", "string", "Stable id of the record", _reader("id")),), ("id",))
-
-
 def table_for(records: Records[Any]) -> Table:
-    """The table of *records*: their class's, the mixed one for search results, or their ids alone.
-
-    Ids alone are what objects that are not attrs records get, so that such a
-    ``Records`` still prints.
-    """
-    kind = records.kind
-    if kind is None:
-        return MIXED if all(kind_of(type(record)) is not None for record in records) else _IDS
-    return table_of(kind) if attrs.has(kind) else _IDS
+    """The table of *records*: their class's, or the mixed one for search results."""
+    return MIXED if records.kind is None else table_of(records.kind)
 
 
 def _no_names(_: str) -> None:

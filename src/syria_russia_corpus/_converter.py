@@ -5,7 +5,6 @@ from __future__ import annotations
 import enum
 import functools
 import re
-import reprlib
 import sys
 from collections.abc import Callable, Mapping, Set
 from typing import Any, Final, TypeVar, get_args, get_origin
@@ -14,6 +13,7 @@ import attrs
 import cattrs
 
 from ._dates import PartialDate
+from ._messages import brief as brief  # noqa: PLC0414 - re-exported: every message shortens values with it
 from ._records import CONTEXT_DIGITS, DIGEST_DIGITS, HEAD_MODULUS, Anchor, Evidence
 from ._vocabulary import ENUMS
 from .exceptions import CorpusError
@@ -307,20 +307,3 @@ def json_type(value: Any) -> str:
     if type(value) in (int, float):
         return f"the number {brief(value)}"
     return names.get(type(value), type(value).__name__)
-
-
-_BRIEF: Final = reprlib.Repr()
-_BRIEF.maxstring = _BRIEF.maxother = _BRIEF.maxlong = 80
-_BRIEF.maxlist = _BRIEF.maxdict = 6
-
-
-def brief(value: Any) -> str:
-    """The repr of *value*, cut short in the middle past about 80 characters, for messages.
-
-    Example:
-        >>> brief("x" * 1000)
-        "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'"
-        >>> brief("Lavrov")
-        "'Lavrov'"
-    """
-    return _BRIEF.repr(value)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 
 from ._coercion import coerce_enum, coerce_optional_enum, require_bool, require_str
-from ._collection import Identified, Records, trusted_records
+from ._collection import CorpusABC, Identified, Records, trusted_records
 from ._collector import collector_paused
 from ._dates import PartialDate, date_bounds
 from ._indexes import CorpusIndex, build_index, date_order, event_span
@@ -56,6 +56,7 @@ def _check_records(_: object, __: object, value: Any) -> None:
         )
 
 
+@CorpusABC.register
 @attrs.frozen(eq=False, repr=False)
 class Corpus:
     """A validated, indexed set of sources, actors, quotes, events and positions.

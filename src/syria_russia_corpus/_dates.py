@@ -9,6 +9,7 @@ import re
 
 import attrs
 
+from ._messages import brief
 from .exceptions import ArgumentTypeError, InvalidDateError, InvalidQueryError
 
 # ASCII digits only: \d would also take "２０１２" or "٢٠١٢", which no EDTF reader accepts.
@@ -365,7 +366,9 @@ def _parse(text: str) -> PartialDate:
         return _parse_single(text, text)
     start, _, end = text.partition("/")
     if start == _OPEN and end == _OPEN:
-        raise InvalidDateError(f"{text!r} is not a supported date: an interval needs at least one stated end")
+        raise InvalidDateError(
+            f"{brief(text)} is not a supported date: an interval needs at least one stated end"
+        )
     if start == _OPEN:
         return _parse_single(end, text, open_start=True)
     if end == _OPEN:
@@ -384,7 +387,7 @@ def _parse_single(
     """Parse *part*, one date of *text*, giving it *text*'s interval end if any."""
     match = _EDTF.fullmatch(part)
     if match is None:
-        raise InvalidDateError(f"{text!r} is not a supported date: {_FORMS}")
+        raise InvalidDateError(f"{brief(text)} is not a supported date: {_FORMS}")
     month, day, flag = match["month"], match["day"], match["flag"]
     return PartialDate(
         int(match["year"]),
@@ -421,9 +424,11 @@ def _days_in_month(year: int, month: int) -> int:
 def _check_types(date: PartialDate) -> None:
     # A float or a bool would pass the calendar check (True is 1) and then fail
     # or mislead far from here: 2012.5 is no year, and "no" is no flag.
+    if date.year is None:
+        raise ArgumentTypeError("year must be an int such as 2012, or the date an EDTF string, not None")
     for name, value in (("year", date.year), ("month", date.month), ("day", date.day)):
         if value is not None and (type(value) is bool or not isinstance(value, int)):
-            raise ArgumentTypeError(f"{name} must be an int, not {type(value).__name__} ({value!r})")
+            raise ArgumentTypeError(f"{name} must be an int, not {type(value).__name__} ({brief(value)})")
     flags = {
         "uncertain": date._uncertain,
         "approximate": date._approximate,
@@ -432,20 +437,20 @@ def _check_types(date: PartialDate) -> None:
     }
     for name, flag in flags.items():
         if type(flag) is not bool:
-            raise ArgumentTypeError(f"{name} must be True or False, not {flag!r}")
+            raise ArgumentTypeError(f"{name} must be True or False, not {brief(flag)}")
 
 
 def _check_calendar(year: int, month: int | None, day: int | None) -> None:
     if not 1 <= year <= 9999:
-        raise InvalidDateError(f"year {year} is out of range: use a year from 0001 to 9999")
+        raise InvalidDateError(f"year {brief(year)} is out of range: use a year from 0001 to 9999")
     if month is None:
         if day is not None:
             raise InvalidDateError("a date with a day must also have a month")
         return
     if not 1 <= month <= 12:
-        raise InvalidDateError(f"month {month} of {year} does not exist: use 01 to 12")
+        raise InvalidDateError(f"month {brief(month)} of {year} does not exist: use 01 to 12")
     if day is not None and not 1 <= day <= _days_in_month(year, month):
-        raise InvalidDateError(f"{year:04d}-{month:02d}-{day:02d} does not exist")
+        raise InvalidDateError(f"{year:04d}-{month:02d}-{brief(day).zfill(2)} does not exist")
 
 
 def date_bounds(value: object, *, argument: str) -> tuple[datetime.date, datetime.date]:

@@ -13,7 +13,6 @@ import os
 import shutil
 import textwrap
 from collections.abc import Mapping, Sequence, Set
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import attrs
@@ -23,7 +22,7 @@ from ._normalize import normalize_whitespace
 from ._records import Evidence, Fatalities
 from ._schema import ACTORS, EVENTS, KINDS, POSITIONS, QUOTES, SOURCES, class_names, kind_of
 from ._terminal import escape_controls
-from .exceptions import ArgumentTypeError
+from .exceptions import ArgumentTypeError, DocumentError
 from .typing import Record
 
 if TYPE_CHECKING:
@@ -311,12 +310,15 @@ def _require_record(record: object) -> None:
 def _matches(corpus: Corpus, source_ids: Set[str]) -> Mapping[str, Match]:
     """The file of the documents folder found for each of *source_ids*, sources of *corpus*."""
     directory = os.environ.get(DOCUMENTS_ENV)
-    if not source_ids or not directory or not Path(directory).is_dir():
+    if not source_ids or not directory:
         return {}
     from ._documents import read_documents
     from ._verify import match_documents, spans_by_source
 
-    documents, _ = read_documents(directory)
+    try:
+        documents, _ = read_documents(directory)
+    except DocumentError:
+        return {}  # a setting that names no folder of documents shows the record without them
     spans = {source_id: own for source_id, own in spans_by_source(corpus).items() if source_id in source_ids}
     sources = [source for source in corpus.sources() if source.id in source_ids]
     return match_documents(sources, documents, spans)

@@ -2,14 +2,12 @@
 
 A folder a user points at may hold anything: binary files, text in another
 encoding, huge files, folders named ``*.txt``, named pipes, devices, links
-that loop. Each file is examined with ``stat`` before it is opened, opened
-without blocking, and read only up to the size cap, so that nothing hangs;
+that loop. Each file is read through :mod:`._files`, so that nothing hangs;
 what cannot be a document is skipped with its reason instead of raising.
 """
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import os
 import stat
@@ -18,7 +16,9 @@ from typing import Final
 
 import attrs
 
-from .exceptions import ArgumentTypeError, DocumentError, InvalidQueryError
+from ._coercion import require_path
+from ._files import UnusablePath, examine, read_file, what_is
+from .exceptions import DocumentError
 
 #: The largest document read, in bytes: a hundred times the longest source (about 8 KiB), and
 #: more than the text of any article. Finding spans in a copy costs about a second per MiB.
@@ -56,27 +56,24 @@ class Document:
     text: str
 
 
-class _Unusable(Exception):
-    """A file that cannot be a document; the message says why."""
-
-
-_TOO_LARGE: Final = f"more than the {MAX_DOCUMENT_BYTES:,} bytes a document may have"
-
-
 def read_documents(directory: str | Path) -> tuple[list[Document], list[SkippedFile]]:
     """Every ``*.txt`` file of *directory* (not its subfolders) that is a document, and the others.
 
     Raises:
         DocumentError: *directory* does not exist, is not a folder, or cannot be listed.
     """
-    root = _path(directory, "directory")
+    root = require_path(directory, "directory")
+    try:
+        status = examine(root)
+    except UnusablePath as reason:
+        raise DocumentError(f"{root}: {reason}; {_FOLDER_HINT}") from None
+    if status is None:
+        raise DocumentError(f"{root}: no such folder; {_FOLDER_HINT}")
+    if not stat.S_ISDIR(status.st_mode):
+        raise DocumentError(f"{root}: {what_is(status.st_mode)}, not a folder; {_FOLDER_HINT}")
     try:
         with os.scandir(root) as entries:
             paths = sorted(Path(entry.path) for entry in entries if entry.name.lower().endswith(SUFFIX))
-    except FileNotFoundError:
-        raise DocumentError(f"{root}: no such folder; {_FOLDER_HINT}") from None
-    except NotADirectoryError:
-        raise DocumentError(f"{root}: a file, not a folder; {_FOLDER_HINT}") from None
     except OSError as error:
         raise DocumentError(f"{root}: cannot be listed ({error.strerror}); {_FOLDER_HINT}") from None
     documents: list[Document] = []
@@ -84,7 +81,7 @@ def read_documents(directory: str | Path) -> tuple[list[Document], list[SkippedF
     for path in paths:
         try:
             documents.append(_read(path))
-        except _Unusable as reason:
+        except UnusablePath as reason:
             skipped.append(SkippedFile(path, str(reason)))
     return documents, skipped
 
@@ -98,77 +95,25 @@ def read_document(path: str | os.PathLike[str]) -> Document:
     Raises:
         DocumentError: It is not a regular file of UTF-8 text within the size cap.
     """
+    document = require_path(path, "document", naming="a file")
     try:
-        return _read(_path(path, "document"))
-    except _Unusable as reason:
-        raise DocumentError(f"{path}: {reason}") from None
-
-
-def _path(value: object, argument: str) -> Path:
-    if not isinstance(value, (str, os.PathLike)):
-        raise ArgumentTypeError(f"{argument} must be a path (a str or a Path), not {type(value).__name__}")
-    if not os.fspath(value):
-        # Path("") is the working directory, which a blank setting never means.
-        raise InvalidQueryError(f"{argument} is empty; name a folder ('.' for the working directory)")
-    path = Path(value)
-    if "\x00" in str(path):
-        raise DocumentError(f"{str(path)!r}: no file or folder has a NUL character in its name")
-    return path
+        return _read(document)
+    except UnusablePath as reason:
+        raise DocumentError(f"{document}: {reason}") from None
 
 
 def _read(path: Path) -> Document:
-    try:
-        info = path.stat()
-    except OSError as error:
-        raise _Unusable(_stat_problem(path, error)) from None
-    _check_kind(info.st_mode)
-    if info.st_size > MAX_DOCUMENT_BYTES:
-        raise _Unusable(f"{info.st_size:,} bytes, {_TOO_LARGE}")
-    try:
-        # Non-blocking, so that a file swapped for a pipe since the stat cannot hang the open.
-        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except OSError as error:
-        raise _Unusable(f"cannot be opened ({error.strerror})") from None
-    with os.fdopen(handle, "rb") as stream:
-        _check_kind(os.fstat(stream.fileno()).st_mode)
-        try:
-            raw = stream.read(MAX_DOCUMENT_BYTES + 1)
-        except OSError as error:
-            raise _Unusable(f"cannot be read ({error.strerror})") from None
-    if len(raw) > MAX_DOCUMENT_BYTES:
-        raise _Unusable(f"grew while read, {_TOO_LARGE}")
+    raw = read_file(path, cap=MAX_DOCUMENT_BYTES, holder="a document")
     return Document(path, hashlib.sha256(raw).hexdigest(), _decoded(raw))
-
-
-def _stat_problem(path: Path, error: OSError) -> str:
-    if error.errno == errno.ELOOP:
-        return "a symbolic link that loops"
-    if isinstance(error, FileNotFoundError):
-        return "a symbolic link to nothing" if path.is_symlink() else "no such file"
-    return f"cannot be examined ({error.strerror})"
-
-
-def _check_kind(mode: int) -> None:
-    kinds = {
-        stat.S_ISDIR: "a folder, not a file",
-        stat.S_ISFIFO: "a named pipe (FIFO), not a file",
-        stat.S_ISCHR: "a device, not a file",
-        stat.S_ISBLK: "a device, not a file",
-    }
-    for test, reason in kinds.items():
-        if test(mode):
-            raise _Unusable(reason)
-    if not stat.S_ISREG(mode):
-        raise _Unusable("not a regular file")
 
 
 def _decoded(raw: bytes) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise _Unusable("UTF-16 text; save it as UTF-8")
+        raise UnusablePath("UTF-16 text; save it as UTF-8")
     if b"\x00" in raw:
-        raise _Unusable("binary (it holds NUL bytes), not text")
+        raise UnusablePath("binary (it holds NUL bytes), not text")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         byte = raw[error.start : error.start + 1]
-        raise _Unusable(f"not UTF-8 text (byte {error.start} is {byte!r}); save it as UTF-8") from None
+        raise UnusablePath(f"not UTF-8 text (byte {error.start} is {byte!r}); save it as UTF-8") from None

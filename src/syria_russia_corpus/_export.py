@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Final, get_args
 from ._coercion import require_path
 from ._columns import DELIMITER, Cell, Column, Table, link_rows, table_of
 from ._converter import unstructure
+from ._files import UnusablePath, examine, what_is
 from ._schema import KINDS
 from ._version import DATA_VERSION
 from .exceptions import ExportError, InvalidQueryError, MissingDependencyError
@@ -57,10 +58,12 @@ def export(corpus: Corpus, directory: object, *, format: str, overwrite: bool) -
     if format not in FORMATS:
         raise InvalidQueryError(f"format {format!r} is not one of {', '.join(map(repr, FORMATS))}")
     root = require_path(directory, "directory")
-    if "\0" in str(root):
-        raise ExportError(f"cannot export to {str(root)!r}: a path cannot hold a NUL character")
-    if root.exists() and not root.is_dir():
-        raise ExportError(f"{root} is a file; export needs a directory to write into")
+    try:
+        status = examine(root)
+    except UnusablePath as reason:
+        raise ExportError(f"cannot export to {root}: {reason}") from None
+    if status is not None and not stat.S_ISDIR(status.st_mode):
+        raise ExportError(f"{root} is {what_is(status.st_mode)}; export needs a directory to write into")
     files = _render(corpus, format)
     created: list[Path] = []
     try:

@@ -6,9 +6,11 @@ always reported with its file, record and field.
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, Final
 
@@ -17,7 +19,17 @@ import attrs
 from ._converter import brief
 from ._loading import Parsed, RecordSet
 from ._records import Actor, Event, Quote, Source
-from ._schema import ACTORS, EVIDENCE_SOURCE, KINDS, RecordKind, kind_named
+from ._schema import (
+    ACTORS,
+    EVENTS,
+    EVIDENCE_SOURCE,
+    KINDS,
+    QUOTES,
+    SOURCES,
+    RecordKind,
+    Reference,
+    kind_named,
+)
 from .exceptions import CorpusDataError
 
 #: Ids known per collection; None where a file could not be read, so nothing is known missing.
@@ -34,18 +46,28 @@ def find_problems(parsed: Parsed) -> list[str]:
 
     Records that could not be read count too, from the items the files hold:
     such a record (its own problems are reported where it was read) still
-    exists, counts towards duplicates and closes affiliation cycles.
+    exists, counts towards duplicates and closes affiliation cycles, and its
+    fields that could be read meet every rule that needs only them.
     """
     ids = {kind.collection: _ids(parsed, kind.collection) for kind in KINDS}
     known = {name: None if found is None else set(found) for name, found in ids.items()}
     problems: list[str] = []
     for kind in KINDS:
         where = parsed.label(kind.file_name)
+        rules = _rules(kind, known)
         problems += [f"{where}: {p}" for p in _duplicate_ids(ids[kind.collection] or ())]
         problems += [
             f"{where}: record {brief(record.id)}, {problem}"
             for record in parsed.records[kind.collection]
-            for problem in _record_problems(kind, record, known)
+            for _, rule in rules
+            for problem in rule(record)
+        ]
+        problems += [
+            f"{where}: record {item.label}, {problem}"
+            for item in parsed.unread[kind.collection] or ()
+            for fields, rule in rules
+            if fields <= item.fields.keys()
+            for problem in rule(_Partial(item.fields))
         ]
     actors_file = parsed.label(ACTORS.file_name)
     problems += [f"{actors_file}: {p}" for p in _affiliation_cycles(_parents(parsed))]
@@ -58,42 +80,59 @@ def _ids(parsed: Parsed, collection: str) -> list[str] | None:
     if unread is None:
         return None
     return [r.id for r in parsed.records[collection]] + [
-        item["id"] for item in unread if isinstance(item, dict) and type(item.get("id")) is str
+        u.item["id"] for u in unread if isinstance(u.item, dict) and type(u.item.get("id")) is str
     ]
 
 
 def _parents(parsed: Parsed) -> dict[str, str | None]:
     """Each actor's id to its affiliation's: readable or not, an actor closes a cycle."""
     parents: dict[str, str | None] = {a.id: a.affiliation_id for a in parsed.records[ACTORS.collection]}
-    for item in parsed.unread[ACTORS.collection] or ():
+    for unread in parsed.unread[ACTORS.collection] or ():
+        item = unread.item
         if isinstance(item, dict) and type(item.get("id")) is str:
             parent = item.get("affiliation_id")
             parents[item["id"]] = parent if type(parent) is str else None
     return parents
 
 
-def _record_problems(kind: RecordKind[Any], record: Any, known: Known) -> Iterator[str]:
-    if not record.id.strip():
-        yield f"field 'id': {brief(record.id)} is blank; an id needs at least one visible character"
+class _Partial:
+    """The fields of a record that could be read, as attributes, for the rules that need only them."""
+
+    def __init__(self, fields: Mapping[str, Any]) -> None:
+        self.__dict__.update(fields)
+
+
+#: A rule: the fields it reads, and the problems it finds in a record (or in those fields of one).
+Rule = tuple[frozenset[str], Callable[[Any], Iterator[str]]]
+
+
+def _rules(kind: RecordKind[Any], known: Known) -> list[Rule]:
+    """Every rule a record of *kind* meets, each with the fields it reads."""
+    rules: list[Rule] = [(frozenset({"id"}), _id_problems)]
     for reference in kind.references:
-        targets = known[reference.target]
-        for value in reference.ids(record):
-            if targets is not None and value not in targets:
-                target = kind_named(reference.target).name
-                yield f"field {reference.field!r}: no {target} has the id {brief(value)}"
+        check = functools.partial(_reference_problems, reference, known[reference.target])
+        rules.append((frozenset({reference.field}), check))
     if kind.has_evidence:
-        yield from _evidence_problems(record, known[EVIDENCE_SOURCE.target])
-    if isinstance(record, Source):
-        yield from _source_problems(record)
-    if isinstance(record, Actor):
-        yield from _actor_problems(record)
-    if isinstance(record, Quote):
-        yield from _quote_problems(record)
-    if isinstance(record, Event):
-        yield from _event_problems(record)
+        sources = known[EVIDENCE_SOURCE.target]
+        rules.append((frozenset({"evidence"}), functools.partial(_evidence_problems, sources)))
+    return [*rules, *_KIND_RULES.get(kind.collection, ())]
 
 
-def _evidence_problems(record: Any, sources: set[str] | None) -> Iterator[str]:
+def _id_problems(record: Any) -> Iterator[str]:
+    if _is_blank(record.id):
+        yield f"field 'id': {brief(record.id)} is blank; an id needs at least one visible character"
+
+
+def _reference_problems(reference: Reference, targets: set[str] | None, record: Any) -> Iterator[str]:
+    if targets is None:
+        return
+    for value in reference.ids(record):
+        if value not in targets:
+            target = kind_named(reference.target).name
+            yield f"field {reference.field!r}: no {target} has the id {brief(value)}"
+
+
+def _evidence_problems(sources: set[str] | None, record: Any) -> Iterator[str]:
     for index, span in enumerate(record.evidence):
         value = EVIDENCE_SOURCE.ids(span)[0]
         if sources is not None and value not in sources:
@@ -106,7 +145,7 @@ def _evidence_problems(record: Any, sources: set[str] | None) -> Iterator[str]:
             )
 
 
-def _source_problems(source: Source) -> Iterator[str]:
+def _sha256_problems(source: Source) -> Iterator[str]:
     if _SHA256.fullmatch(source.sha256) is None:
         yield (
             f"field 'sha256': {brief(source.sha256)} is not a SHA-256; "
@@ -114,15 +153,18 @@ def _source_problems(source: Source) -> Iterator[str]:
         )
 
 
-def _actor_problems(actor: Actor) -> Iterator[str]:
-    if not actor.name.strip():
+def _name_problems(actor: Actor) -> Iterator[str]:
+    if _is_blank(actor.name):
         yield f"field 'name': {brief(actor.name)} is blank; an actor needs a name"
+
+
+def _alias_problems(actor: Actor) -> Iterator[str]:
     for index, alias in enumerate(actor.aliases):
-        if not alias.strip():
+        if _is_blank(alias):
             yield f"field 'aliases[{index}]': {brief(alias)} is blank; leave out an alias with no name"
 
 
-def _quote_problems(quote: Quote) -> Iterator[str]:
+def _first_span_problems(quote: Quote) -> Iterator[str]:
     if quote.evidence and quote.evidence[0].source_id != quote.source_id:
         yield (
             "field 'evidence[0].source_id': the first span must be in the quote's own source "
@@ -130,11 +172,33 @@ def _quote_problems(quote: Quote) -> Iterator[str]:
         )
 
 
-def _event_problems(event: Event) -> Iterator[str]:
+def _end_date_problems(event: Event) -> Iterator[str]:
     if event.end_date is not None and event.end_date.latest < event.date.earliest:
         yield f"field 'end_date': {str(event.end_date)!r} is before the event's date {str(event.date)!r}"
+
+
+def _fatality_problems(event: Event) -> Iterator[str]:
     if event.fatalities is not None and event.fatalities.count < 0:
         yield f"field 'fatalities.count': {event.fatalities.count} is negative; a death toll is 0 or more"
+
+
+# Each kind's own rules, by collection, with the fields each reads.
+_KIND_RULES: Final[Mapping[str, tuple[Rule, ...]]] = {
+    SOURCES.collection: ((frozenset({"sha256"}), _sha256_problems),),
+    ACTORS.collection: ((frozenset({"name"}), _name_problems), (frozenset({"aliases"}), _alias_problems)),
+    QUOTES.collection: ((frozenset({"evidence", "source_id"}), _first_span_problems),),
+    EVENTS.collection: (
+        (frozenset({"date", "end_date"}), _end_date_problems),
+        (frozenset({"fatalities"}), _fatality_problems),
+    ),
+}
+
+
+def _is_blank(text: str) -> bool:
+    """Whether *text* shows nothing: white space and invisible format characters alone."""
+    if text.isascii():
+        return not text.strip()
+    return all(char.isspace() or unicodedata.category(char) == "Cf" for char in text)
 
 
 def _duplicate_ids(ids: Sequence[str]) -> list[str]:

@@ -13,9 +13,9 @@ dangling.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
-import os
 import re
 import stat
 import sys
@@ -28,6 +28,7 @@ import attrs
 from ._coercion import require_path
 from ._converter import BadValue, brief, converter, is_tuple, json_type, unstructure
 from ._dates import PartialDate
+from ._files import NothingThere, UnusablePath, examine, read_file
 from ._schema import KINDS, RecordKind
 from .exceptions import CorpusDataError
 
@@ -42,12 +43,22 @@ Label = Callable[[str], str]
 # Large enough for a million quotes; a file past it is a mistake, not a corpus.
 MAX_FILE_BYTES: Final = 1 << 30
 
-# Read in pieces of this size once a file outgrows what its size promised (a
-# /proc file says 0), so that the cap holds without a cap-sized buffer.
-_CHUNK: Final = 1 << 20
 
-# What a path that is not a regular file is, by the letter ``ls -l`` shows.
-_FILE_TYPES: Final = {"d": "a directory", "p": "a FIFO", "c": "a device", "b": "a device"}
+@attrs.frozen
+class Unread:
+    """An item of a file that could not be read into a record, and the fields of it that could.
+
+    Attributes:
+        item: The item as the file holds it: its id and affiliation still count.
+        label: How problems name it, such as ``'q1' (index 3)``.
+        fields: Each field that could be read, by name, to its value: the
+            rules that need only those fields still judge them, so that one
+            pass reports every problem of the record.
+    """
+
+    item: Any
+    label: str
+    fields: Mapping[str, Any]
 
 
 @attrs.frozen
@@ -56,16 +67,16 @@ class Parsed:
 
     Attributes:
         records: Each kind's records that could be read, by collection name.
-        unread: Each kind's items that could not be read into records, as the
-            file holds them, so that their ids and affiliations still count;
-            None for a file that could not be read at all, whose records are
+        unread: Each kind's items that could not be read into records, so
+            that their ids, affiliations and sound fields still count; None
+            for a file that could not be read at all, whose records are
             unknown.
         problems: One line per problem found in reading.
         label: Where the problems of a file are, from its file name.
     """
 
     records: RecordSet
-    unread: Mapping[str, tuple[Any, ...] | None]
+    unread: Mapping[str, tuple[Unread, ...] | None]
     problems: tuple[str, ...]
     label: Label
 
@@ -92,9 +103,13 @@ def read_bundled() -> Parsed:
 def read_directory(directory: object) -> Parsed:
     """Read and structure a corpus from *directory*, laid out like the package data."""
     root = require_path(directory, "directory")
-    if not root.is_dir():
-        names = ", ".join(kind.file_name for kind in KINDS)
-        raise CorpusDataError([f"{root}: not a directory; pass the folder that holds {names}"])
+    hint = f"pass the folder that holds {', '.join(kind.file_name for kind in KINDS)}"
+    try:
+        status = examine(root)
+    except UnusablePath as reason:
+        raise CorpusDataError([f"{root}: {reason}; {hint}"]) from None
+    if status is None or not stat.S_ISDIR(status.st_mode):
+        raise CorpusDataError([f"{root}: not a directory; {hint}"])
     texts: dict[str, str | None] = {}
     problems: list[str] = []
     for kind in KINDS:
@@ -152,18 +167,18 @@ def _structure_kinds(
 ) -> Parsed:
     """Structure each kind's items; *repeats* names the collections with an object whose keys repeat."""
     records: dict[str, tuple[Any, ...]] = {}
-    unread: dict[str, tuple[Any, ...] | None] = {}
+    unread: dict[str, tuple[Unread, ...] | None] = {}
     for kind in KINDS:
         kind_items = items[kind.collection] or []
         where = label(kind.file_name)
         # Walked only when the parser saw a repeat: a walk of every value costs as much as parsing.
         repeated = _repeated_key_problems(kind_items, where) if kind.collection in repeats else []
-        problems += [problem for _, problem in repeated]
-        refused = {index for index, _ in repeated}
+        problems += [problem for _, _, problem in repeated]
+        refused: dict[int, set[str]] = {}
+        for index, field, _ in repeated:
+            refused.setdefault(index, set()).add(field)
         records[kind.collection], failed, found = structure_all(kind, kind_items, where, refused=refused)
-        unread[kind.collection] = (
-            None if items[kind.collection] is None else tuple(kind_items[i] for i in failed)
-        )
+        unread[kind.collection] = None if items[kind.collection] is None else failed
         problems += found
     return Parsed(records, unread, tuple(problems), label)
 
@@ -173,63 +188,17 @@ def _structure_kinds(
 
 def _read_text(path: Path) -> str:
     try:
-        raw = _read_bytes(path)
-    except OSError as error:
-        raise BadValue(f"cannot be read: {error.strerror or error}") from None
+        raw = read_file(path, cap=MAX_FILE_BYTES, holder="a corpus file")
+    except NothingThere as reason:
+        raise BadValue(f"{reason}; every corpus directory needs this file") from None
+    except UnusablePath as reason:
+        raise BadValue(str(reason)) from None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         raise BadValue(
             f"not UTF-8 text: byte {error.start} is {raw[error.start : error.start + 1]!r}"
         ) from None
-
-
-def _read_bytes(path: Path) -> bytes:
-    """The bytes of the regular file at *path*; anything else is refused without waiting on it."""
-    try:
-        size = _regular_size(os.stat(path))
-    except FileNotFoundError:
-        raise BadValue("file not found; every corpus directory needs this file") from None
-    try:
-        # Non-blocking: a FIFO put in the file's place after the check must not
-        # make the open wait for a writer.
-        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except FileNotFoundError:
-        raise BadValue("file was removed while the corpus was being read") from None
-    try:
-        _regular_size(os.fstat(handle))
-        return _read_capped(handle, size)
-    finally:
-        os.close(handle)
-
-
-def _regular_size(status: os.stat_result) -> int:
-    if not stat.S_ISREG(status.st_mode):
-        kind = _FILE_TYPES.get(stat.filemode(status.st_mode)[0], "not a regular file")
-        raise BadValue(f"is {kind}, not a regular file; a corpus file must be a JSON file")
-    if status.st_size > MAX_FILE_BYTES:
-        raise BadValue(_too_large(status.st_size))
-    return status.st_size
-
-
-def _read_capped(handle: int, size: int) -> bytes:
-    """Read to the end, or to one byte past the cap, whatever size the file claims."""
-    chunks: list[bytes] = []
-    total = 0
-    wanted = size + 1  # one read for a file that tells its size; one more to see the end
-    while total <= MAX_FILE_BYTES:
-        chunk = os.read(handle, min(wanted, MAX_FILE_BYTES + 1 - total))
-        if not chunk:
-            return b"".join(chunks)
-        chunks.append(chunk)
-        total += len(chunk)
-        wanted = _CHUNK
-    raise BadValue(_too_large(total, at_least=True))
-
-
-def _too_large(size: int, *, at_least: bool = False) -> str:
-    more = "at least " if at_least else ""
-    return f"file is {more}{size:,} bytes, more than the {MAX_FILE_BYTES:,} a corpus file may hold"
 
 
 # -- JSON -----------------------------------------------------------------------------
@@ -294,8 +263,8 @@ def _position(text: str, pattern: re.Pattern[str]) -> str:
     return f" at line {line}, column {column}"
 
 
-def _repeated_key_problems(items: Sequence[Any], where: str) -> list[tuple[int, str]]:
-    """The index of each record holding an object whose keys repeat, with the problem."""
+def _repeated_key_problems(items: Sequence[Any], where: str) -> list[tuple[int, str, str]]:
+    """Each record holding an object whose keys repeat: its index, its field that holds it, the problem."""
     found = []
     for index, item in enumerate(items):
         for path, value in _objects_in(item):
@@ -303,6 +272,7 @@ def _repeated_key_problems(items: Sequence[Any], where: str) -> list[tuple[int, 
                 found += [
                     (
                         index,
+                        _top_field(path or key),
                         f"{where}: record {_record_label(item, index)}, "
                         f"field {brief(f'{path}.{key}' if path else key)}: the key appears {len(values)} "
                         f"times in one object (values {brief(tuple(values))[1:-1]}); "
@@ -311,6 +281,11 @@ def _repeated_key_problems(items: Sequence[Any], where: str) -> list[tuple[int, 
                     for key, values in value.repeated.items()
                 ]
     return found
+
+
+def _top_field(path: str) -> str:
+    """The record's own field a path within it starts at: ``evidence`` for ``evidence[0].anchor``."""
+    return re.split(r"[.\[]", path, maxsplit=1)[0]
 
 
 def _objects_in(value: Any) -> Iterator[tuple[str, Any]]:
@@ -355,37 +330,45 @@ def _unstructured(kind: RecordKind[Any], given: object, problems: list[str]) -> 
 
 
 def structure_all(
-    kind: RecordKind[R], items: Sequence[Any], where: str, *, refused: Container[int] = ()
-) -> tuple[tuple[R, ...], list[int], list[str]]:
+    kind: RecordKind[R], items: Sequence[Any], where: str, *, refused: Mapping[int, Container[str]] = {}
+) -> tuple[tuple[R, ...], tuple[Unread, ...], list[str]]:
     """Structure every item into a record of *kind*.
 
-    Items at the *refused* indexes are checked like the others but not kept.
+    Items at the *refused* indexes are checked like the others but not kept,
+    and the fields named for them count as unread.
 
     Returns:
-        The records, the indexes of the items that are not records, and the problems found.
+        The records, the items that are not records, and the problems found.
     """
     cls = kind.record_class
     hook = converter().get_structure_hook(cls)
     records: list[R] = []
-    failed: list[int] = []
+    failed: list[Unread] = []
     problems: list[str] = []
     for index, item in enumerate(items):
         try:
             record = hook(item, cls)
         except Exception:  # noqa: BLE001 - every failure is diagnosed and reported below
-            problems.extend(f"{where}: {problem}" for problem in _diagnose(cls, item, index))
-            failed.append(index)
+            sound: dict[str, Any] = {}
+            problems.extend(f"{where}: {problem}" for problem in _diagnose(cls, item, index, sound))
+            failed.append(Unread(item, _record_label(item, index), sound))
         else:
             if index in refused:
-                failed.append(index)
+                fields = {name: value for name, value in _fields_of(record) if name not in refused[index]}
+                failed.append(Unread(item, _record_label(item, index), fields))
             else:
                 records.append(record)
-    return tuple(records), failed, problems
+    return tuple(records), tuple(failed), problems
 
 
-def _diagnose(cls: type[Any], item: Any, index: int) -> list[str]:
+def _fields_of(record: Any) -> Iterator[tuple[str, Any]]:
+    return ((field.name, getattr(record, field.name)) for field in attrs.fields(type(record)))
+
+
+def _diagnose(cls: type[Any], item: Any, index: int, sound: dict[str, Any]) -> list[str]:
+    """The problems of *item*, which failed to structure; the fields that are sound go into *sound*."""
     record = _record_label(item, index)
-    problems = _object_problems(cls, item, "") or _structure_problems(cls, item, "")
+    problems = _object_problems(cls, item, "", sound) or _structure_problems(cls, item, "")
     return [f"record {record}{', ' if p.startswith('field ') else ': '}{p}" for p in problems]
 
 
@@ -394,7 +377,10 @@ def _record_label(item: Any, index: int) -> str:
     return f"{brief(record_id)} (index {index})" if isinstance(record_id, str) else f"at index {index}"
 
 
-def _object_problems(cls: type[Any], item: Any, prefix: str) -> list[str]:
+def _object_problems(
+    cls: type[Any], item: Any, prefix: str, sound: dict[str, Any] | None = None
+) -> list[str]:
+    """The problems of *item* as a *cls*, field by field; each sound field's value goes into *sound*."""
     if not isinstance(item, dict):
         where = f"field {prefix[:-1]!r}: " if prefix else ""
         return [f"{where}expected a JSON object, got {json_type(item)}"]
@@ -410,9 +396,20 @@ def _object_problems(cls: type[Any], item: Any, prefix: str) -> list[str]:
         if name not in item:
             if field.default is attrs.NOTHING:
                 problems.append(f"field {path!r}: missing; this field is required")
+            elif sound is not None:
+                sound[name] = field.default
             continue
-        problems.extend(_value_problems(field.type, item[name], path))
+        found = _value_problems(field.type, item[name], path)
+        problems.extend(found)
+        if sound is not None and not found:
+            _keep_sound(sound, name, field.type, item[name])
     return problems
+
+
+def _keep_sound(sound: dict[str, Any], name: str, type_: Any, value: Any) -> None:
+    # A field whose parts each passed may still fail whole; it is then left unread, not raised.
+    with contextlib.suppress(Exception):
+        sound[name] = converter().structure(value, type_)
 
 
 def _value_problems(type_: Any, value: Any, path: str) -> list[str]:
@@ -437,9 +434,14 @@ def _structure_problems(type_: Any, value: Any, path: str) -> list[str]:
     except BadValue as error:
         if error.field is not None:
             return [f"field {brief(f'{path}.{error.field}' if path else error.field)}: {error}"]
-        where = f"field {path!r}: " if path else ""
-        return [f"{where}{error} (value {brief(value)})"]
+        return [_with_value(path, error, value)]
     except Exception as error:  # noqa: BLE001 - a value's own check: a date's parser, a class's validator
-        where = f"field {path!r}: " if path else ""
-        return [f"{where}{error} (value {brief(value)})"]
+        return [_with_value(path, error, value)]
     return []
+
+
+def _with_value(path: str, error: Exception, value: Any) -> str:
+    where = f"field {path!r}: " if path else ""
+    shown = brief(value)
+    # A date's own error already quotes the value; once is enough.
+    return f"{where}{error}{'' if shown in str(error) else f' (value {shown})'}"

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from types import MappingProxyType
 from typing import Final
 
 import attrs
@@ -83,7 +84,8 @@ class KeyIndex:
         for number, key in enumerate(unique):
             for piece in _pieces(key):
                 postings[piece].append(number)
-        return cls(unique, dict(postings))
+        # Read-only, of tuples: the bundled corpus's index is shared by the whole process.
+        return cls(unique, MappingProxyType({piece: tuple(numbers) for piece, numbers in postings.items()}))
 
     def closest(self, key: str, *, limit: int = 3) -> list[str]:
         """Up to *limit* indexed keys closest to *key*, closest first."""

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ._messages import brief
+
 
 class CorpusError(Exception):
     """Base class of every error raised by ``syria_russia_corpus``."""
@@ -29,7 +31,7 @@ class UnknownActorError(CorpusError, LookupError):
             if self.suggestions
             else "; see actors() for the known names"
         )
-        super().__init__(f"no actor is called {query!r}{hint}")
+        super().__init__(f"no actor is called {brief(query)}{hint}")
 
 
 class AmbiguousActorError(CorpusError, LookupError):
@@ -44,7 +46,8 @@ class AmbiguousActorError(CorpusError, LookupError):
         self.query = query
         self.candidates = tuple(candidates)
         super().__init__(
-            f"{query!r} is ambiguous: it names {_quoted_list(self.candidates)}; pass one of these ids instead"
+            f"{brief(query)} is ambiguous: it names {_quoted_list(self.candidates)}; "
+            "pass one of these ids instead"
         )
 
 
@@ -60,7 +63,7 @@ class RecordNotFoundError(CorpusError, LookupError):
         self.kind = kind
         self.record_id = record_id
         hint = f"; did you mean {_quoted_list(suggestions)}?" if suggestions else ""
-        super().__init__(f"no {kind} has the id {record_id!r}{hint}")
+        super().__init__(f"no {kind} has the id {brief(record_id)}{hint}")
 
 
 class SourceNotFoundError(RecordNotFoundError):
@@ -93,7 +96,7 @@ class WordsNotFoundError(CorpusError, LookupError):
             if closest
             else ""
         )
-        super().__init__(f"{_shortened(words)!r} is not in {document}{where}")
+        super().__init__(f"{brief(words)} is not in {document}{where}")
 
 
 class AmbiguousWordsError(CorpusError, LookupError):
@@ -118,7 +121,7 @@ class AmbiguousWordsError(CorpusError, LookupError):
             for number, ((start, end), context) in enumerate(zip(occurrences, contexts, strict=True), 1)
         )
         super().__init__(
-            f"{_shortened(words)!r} occurs {len(self.occurrences)} times in {document}: {listed}; "
+            f"{brief(words)} occurs {len(self.occurrences)} times in {document}: {listed}; "
             "add words before or after it to make it unique, or pass occurrence=N to take the Nth"
         )
 
@@ -175,10 +178,6 @@ class MissingDependencyError(CorpusError, ImportError):
             f'or from its wheel (python -m pip install "{wheel}[{extra}]")',
             name=package,
         )
-
-
-def _shortened(text: str, width: int = 80) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _quoted_list(items: Sequence[str]) -> str:
