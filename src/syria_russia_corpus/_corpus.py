@@ -20,6 +20,7 @@ from ._integrity import ValidatedRecords, validated
 from ._layering import layered, records_of
 from ._loading import read_bundled, read_directory, read_objects
 from ._names import closest_names, name_key
+from ._once import Once
 from ._records import Actor, Event, Position, Quote, Source
 from ._schema import KINDS
 from ._search import KINDS as SEARCHABLE_KINDS
@@ -72,12 +73,16 @@ class Corpus:
     """
 
     _records: ValidatedRecords = attrs.field(validator=_check_records, alias="records")
+    _index_once: Once[CorpusIndex] = attrs.field(init=False, factory=Once)
 
     # Built on the first query, not at load, so that loading pays only for
-    # validation. Two threads that query first at once may both build it; the
-    # two indexes are equal and one is kept.
+    # validation. A query reads it from its slot; the first queries, from any
+    # number of threads, build it once between them.
     @functools.cached_property
     def _index(self) -> CorpusIndex:
+        return self._index_once.get(self._build_index)
+
+    def _build_index(self) -> CorpusIndex:
         with collector_paused():
             return build_index(self._records.collections, self)
 

@@ -14,6 +14,7 @@ from ._collection import Records
 from ._interval_index import IntervalIndex
 from ._loading import RecordSet
 from ._names import KeyIndex, build_name_index
+from ._once import Once
 from ._records import Actor, Event, Position, Quote
 from ._schema import KINDS
 from ._search import searchable_text
@@ -69,21 +70,27 @@ class CorpusIndex:
     events_by_date: IntervalIndex[Event]
     no_quotes: Records[Quote]
     no_positions: Records[Position]
+    _search_texts_once: Once[tuple[tuple[str, Quote | Event | Position], ...]] = attrs.field(
+        init=False, factory=Once, repr=False
+    )
+    _suggestions_once: Once[KeyIndex] = attrs.field(init=False, factory=Once, repr=False)
 
-    # Built on the first search, not at load: most sessions never search. Two
-    # threads that search first at once both build it and one keeps its copy:
-    # the copies are equal, so either is right.
+    # Built on the first search, not at load: most sessions never search.
+    # Threads that search first at once build it once between them.
     @functools.cached_property
     def search_texts(self) -> tuple[tuple[str, Quote | Event | Position], ...]:
         """Every quote, event and position with the folded text it is searched by."""
-        records = [r for name in ("quotes", "events", "positions") for r in self.collections[name]]
-        return tuple([(searchable_text(record), record) for record in records])
+        return self._search_texts_once.get(self._build_search_texts)
 
     # Built on the first name that matches no actor, like the search texts.
     @functools.cached_property
     def suggestions(self) -> KeyIndex:
         """Every name key of an actor, indexed to be found by likeness."""
-        return KeyIndex.of(self.names)
+        return self._suggestions_once.get(lambda: KeyIndex.of(self.names))
+
+    def _build_search_texts(self) -> tuple[tuple[str, Quote | Event | Position], ...]:
+        records = [r for name in ("quotes", "events", "positions") for r in self.collections[name]]
+        return tuple([(searchable_text(record), record) for record in records])
 
 
 def build_index(records: RecordSet, corpus: Corpus) -> CorpusIndex:
