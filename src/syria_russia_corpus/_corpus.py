@@ -99,6 +99,18 @@ class Corpus:
         is one record. Everything is validated before the corpus is returned;
         the base is never altered.
 
+        The load, and the first query of the corpus (which builds its
+        indexes), pause Python's automatic cyclic garbage collection for the
+        whole process, every thread, while they run: the collector would
+        otherwise walk the new records again and again, half the load's time.
+        When they end, every object the collector tracks, other threads' too,
+        moves to the oldest generation, so cyclic garbage made before then is
+        freed by the next full collection (``gc.collect()``), not by the
+        young ones. Memory freed by reference counting is freed as ever. A
+        collector you disabled, before or during the load, stays disabled;
+        thresholds you set during it stand; if you froze objects
+        (``gc.freeze()``), nothing is moved.
+
         Raises:
             CorpusDataError: The directory or a file is missing, any record is
                 invalid, or an id of the folder's is the base's with other
