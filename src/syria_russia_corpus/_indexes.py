@@ -114,7 +114,7 @@ def build_index(records: RecordSet, corpus: Corpus) -> CorpusIndex:
         quotes_by_speaker=_group(collections["quotes"], lambda q: (q.speaker_id,)),
         positions_by_actor=_group(collections["positions"], lambda p: (p.actor_id,)),
         events_by_participant=_group(collections["events"], lambda e: e.participant_ids),
-        events_by_date=IntervalIndex(collections["events"], event_span),
+        events_by_date=IntervalIndex.of(collections["events"], event_span),
         no_quotes=Records._of((), Quote, corpus),
         no_positions=Records._of((), Position, corpus),
     )
