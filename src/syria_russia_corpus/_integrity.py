@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, Final
 
@@ -41,11 +41,12 @@ def find_problems(parsed: Parsed) -> list[str]:
     problems: list[str] = []
     for kind in KINDS:
         where = parsed.label(kind.file_name)
+        own = _OWN_RULES.get(kind.record_class)
         problems += [f"{where}: {p}" for p in _duplicate_ids(ids[kind.collection] or ())]
         problems += [
             f"{where}: record {brief(record.id)}, {problem}"
             for record in parsed.records[kind.collection]
-            for problem in _record_problems(kind, record, known)
+            for problem in _record_problems(kind, own, record, known)
         ]
     actors_file = parsed.label(ACTORS.file_name)
     problems += [f"{actors_file}: {p}" for p in _affiliation_cycles(_parents(parsed))]
@@ -72,7 +73,8 @@ def _parents(parsed: Parsed) -> dict[str, str | None]:
     return parents
 
 
-def _record_problems(kind: RecordKind[Any], record: Any, known: Known) -> Iterator[str]:
+def _record_problems(kind: RecordKind[Any], own: OwnRule | None, record: Any, known: Known) -> Iterator[str]:
+    """The problems of *record*, of *kind*: the rules of every kind, then its kind's *own*."""
     if not record.id.strip():
         yield f"field 'id': {brief(record.id)} is blank; an id needs at least one visible character"
     for reference in kind.references:
@@ -83,14 +85,8 @@ def _record_problems(kind: RecordKind[Any], record: Any, known: Known) -> Iterat
                 yield f"field {reference.field!r}: no {target} has the id {brief(value)}"
     if kind.has_evidence:
         yield from _evidence_problems(record, known["sources"])
-    if isinstance(record, Source):
-        yield from _source_problems(record)
-    if isinstance(record, Actor):
-        yield from _actor_problems(record)
-    if isinstance(record, Quote):
-        yield from _quote_problems(record)
-    if isinstance(record, Event):
-        yield from _event_problems(record)
+    if own is not None:
+        yield from own(record)
 
 
 def _evidence_problems(record: Any, sources: set[str] | None) -> Iterator[str]:
@@ -133,6 +129,18 @@ def _event_problems(event: Event) -> Iterator[str]:
         yield f"field 'end_date': {str(event.end_date)!r} is before the event's date {str(event.date)!r}"
     if event.fatalities is not None and event.fatalities.count < 0:
         yield f"field 'fatalities.count': {event.fatalities.count} is negative; a death toll is 0 or more"
+
+
+#: The rules of one kind's records alone.
+OwnRule = Callable[[Any], Iterator[str]]
+
+# Chosen once per kind, not per record.
+_OWN_RULES: Final[Mapping[type[Any], OwnRule]] = {
+    Source: _source_problems,
+    Actor: _actor_problems,
+    Quote: _quote_problems,
+    Event: _event_problems,
+}
 
 
 def _duplicate_ids(ids: Sequence[str]) -> list[str]:

@@ -50,6 +50,8 @@ class RecordKind(Generic[R]):
         record_class: The attrs class of its records.
         references: Its fields that refer to other records.
         text_field: The field that says what a record is in one line.
+        has_evidence: Whether its records carry evidence spans, read once
+            from the class.
     """
 
     name: str
@@ -57,16 +59,16 @@ class RecordKind(Generic[R]):
     record_class: type[R]
     references: tuple[Reference, ...]
     text_field: str
+    has_evidence: bool = attrs.field(init=False)
+
+    @has_evidence.default
+    def _carries_evidence(self) -> bool:
+        return "evidence" in attrs.fields_dict(self.record_class)  # type: ignore[arg-type]
 
     @property
     def file_name(self) -> str:
         """The JSON file that holds the records, such as ``"quotes.json"``."""
         return f"{self.collection}.json"
-
-    @property
-    def has_evidence(self) -> bool:
-        """Whether its records carry evidence spans."""
-        return "evidence" in attrs.fields_dict(self.record_class)  # type: ignore[arg-type]
 
 
 SOURCES: Final = RecordKind("source", "sources", Source, (), "title")
