@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import datetime
 import inspect
 import pydoc
 from operator import methodcaller
@@ -315,11 +316,19 @@ def test_bundled_corpus_cannot_be_emptied_through_its_indexes():
         (index.suggestions.postings, methodcaller("clear")),
         (next(iter(index.suggestions.postings.values())), methodcaller("clear")),
         (corpus._records.collections, methodcaller("clear")),
+        (index.events_by_date, methodcaller("__setattr__", "_items", ())),
+        (index.events_by_date._items, methodcaller("clear")),
+        (index.events_by_date._begins, methodcaller("clear")),
+        (index.events_by_date._classes, methodcaller("clear")),
+        *[(ages, methodcaller("__setattr__", "items", ())) for ages in index.events_by_date._classes],
+        *[(ages.items, methodcaller("clear")) for ages in index.events_by_date._classes],
+        *[(ages.finishes, methodcaller("clear")) for ages in index.events_by_date._classes],
     ]
     for mapping, change in attempts:
         with pytest.raises((TypeError, AttributeError)):
             change(mapping)
     assert len(src.quotes()) > 0
+    assert src.events_between(datetime.date.min, datetime.date.max) == src.events()
     assert src.actor("Lavrov").id == "sergei-lavrov"
     assert "sergei-lavrov" in corpus.affiliates("Russia").ids
     with pytest.raises(UnknownActorError, match="Sergei Lavrov"):

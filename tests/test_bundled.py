@@ -23,6 +23,16 @@ def test_import_reads_no_data_and_imports_nothing_heavy():
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
+def test_first_query_imports_only_what_it_needs():
+    """Import and a first query import no module of a name imported on first use, nor importlib.resources."""
+    code = (
+        "import sys, syria_russia_corpus as s; s.quotes_by('Putin');"
+        "lazy = {'syria_russia_corpus.' + name for name in s._LAZY.values()} | {'importlib.resources'};"
+        "assert not lazy & set(sys.modules), lazy & set(sys.modules)"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
 def test_load_is_cached():
     """load() returns the same corpus every time."""
     assert src.load() is src.load()

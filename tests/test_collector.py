@@ -5,11 +5,12 @@ from __future__ import annotations
 import gc
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import syria_russia_corpus as src
-from syria_russia_corpus import Corpus
+from syria_russia_corpus import Corpus, _corpus
 from syria_russia_corpus._collector import collector_paused
 
 
@@ -19,20 +20,80 @@ def folder(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_collector_is_off_during_a_load_and_on_after(folder: Path, monkeypatch: pytest.MonkeyPatch):
-    """While a corpus is read the collector is paused; afterwards it runs again."""
+def paused() -> bool:
+    """Whether automatic collection is paused, as a load pauses it."""
+    return gc.get_threshold()[0] == 0
+
+
+def test_collection_is_paused_during_a_load_and_resumed_after(folder: Path, monkeypatch: pytest.MonkeyPatch):
+    """While a corpus is read automatic collection is paused; afterwards it runs again as before."""
     seen: list[bool] = []
     real = Corpus.__init__
+    before = gc.get_threshold()
 
     def spying(self: Corpus, *args: object, **kwargs: object) -> None:
-        seen.append(gc.isenabled())
+        seen.append(paused())
         real(self, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(Corpus, "__init__", spying)
-    assert gc.isenabled()
+    assert not paused()
     Corpus.from_path(folder)
-    assert seen == [False]
+    assert seen == [True]
+    assert gc.get_threshold() == before
     assert gc.isenabled()
+
+
+def test_loaded_records_end_in_the_oldest_generation(folder: Path):
+    """A load leaves what it built in the oldest generation, where young collections skip it."""
+    before = gc.get_threshold()
+    gc.set_threshold(1_000_000, *before[1:])  # no collection of its own between the load and the check
+    try:
+        corpus = Corpus.from_path(folder)
+        oldest = gc.get_objects(generation=2)
+        assert any(item is corpus for item in oldest)
+        assert not any(item is corpus for item in gc.get_objects(generation=0))
+    finally:
+        gc.set_threshold(*before)
+
+
+def test_a_collector_disabled_during_a_load_stays_disabled(folder: Path, monkeypatch: pytest.MonkeyPatch):
+    """A gc.disable() from another thread while a load runs is not undone when the load ends."""
+    loading, disabled = threading.Event(), threading.Event()
+    real = _corpus.validated
+
+    def waiting(*args: Any) -> Any:
+        loading.set()
+        disabled.wait(5)
+        return real(*args)
+
+    monkeypatch.setattr(_corpus, "validated", waiting)
+    worker = threading.Thread(target=Corpus.from_path, args=(folder,))
+    worker.start()
+    try:
+        loading.wait(5)
+        gc.disable()
+        disabled.set()
+        worker.join()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_thresholds_set_during_a_load_stand(folder: Path, monkeypatch: pytest.MonkeyPatch):
+    """Thresholds the user sets while a load runs are kept when it ends."""
+    before = gc.get_threshold()
+    real = _corpus.validated
+
+    def setting(*args: Any) -> Any:
+        gc.set_threshold(5_000, 20, 20)
+        return real(*args)
+
+    monkeypatch.setattr(_corpus, "validated", setting)
+    try:
+        Corpus.from_path(folder)
+        assert gc.get_threshold() == (5_000, 20, 20)
+    finally:
+        gc.set_threshold(*before)
 
 
 def test_a_disabled_collector_stays_disabled(folder: Path):
@@ -47,11 +108,11 @@ def test_a_disabled_collector_stays_disabled(folder: Path):
 
 def test_frozen_objects_stay_frozen(folder: Path):
     """Objects the user froze are not unfrozen by a load."""
+    held = {"frozen": []}
     gc.freeze()
     try:
-        frozen = gc.get_freeze_count()
         Corpus.from_path(folder)
-        assert gc.get_freeze_count() == frozen
+        assert not any(item is held for item in gc.get_objects())
     finally:
         gc.unfreeze()
 
@@ -60,6 +121,7 @@ def test_a_failed_load_resumes_the_collector(tmp_path: Path):
     """A load that raises still leaves the collector running."""
     with pytest.raises(src.exceptions.CorpusDataError):
         Corpus.from_path(tmp_path)
+    assert not paused()
     assert gc.isenabled()
 
 
@@ -72,7 +134,7 @@ def test_overlapping_loads_resume_it_once_the_last_ends():
         with collector_paused():
             first_in.set()
             second_done.wait(5)
-            states.append(gc.isenabled())
+            states.append(paused())
 
     thread = threading.Thread(target=first)
     thread.start()
@@ -81,5 +143,5 @@ def test_overlapping_loads_resume_it_once_the_last_ends():
         pass
     second_done.set()
     thread.join()
-    assert states == [False]
-    assert gc.isenabled()
+    assert states == [True]
+    assert not paused()

@@ -434,25 +434,3 @@ def test_a_symbolic_link_at_the_lock_is_not_followed(corpus: Corpus, tmp_path: P
     with pytest.raises(ExportError, match="cannot export to"):
         corpus.export(target)
     assert not (tmp_path / "elsewhere").exists()
-
-
-def test_parquet_joins_in_duckdb(tmp_path: Path):
-    """The README's DuckDB example works: quotes join actors, events join their participants."""
-    duckdb = pytest.importorskip("duckdb")
-    import syria_russia_corpus as src
-
-    src.export(tmp_path, format="parquet")
-    top = duckdb.sql(
-        f"select a.name, count(*) as quotes from '{tmp_path}/quotes.parquet' q "
-        f"join '{tmp_path}/actors.parquet' a on q.speaker_id = a.id "
-        "group by a.name order by quotes desc, a.name limit 1"
-    ).fetchall()
-    from collections import Counter
-
-    assert top[0][1] == max(Counter(q.speaker_id for q in src.quotes()).values())
-    pairs = duckdb.sql(
-        f"select e.id, a.id from '{tmp_path}/events.parquet' e "
-        f"join '{tmp_path}/event_participants.parquet' p on p.event_id = e.id "
-        f"join '{tmp_path}/actors.parquet' a on a.id = p.actor_id"
-    ).fetchall()
-    assert sorted(pairs) == sorted((e.id, actor) for e in src.events() for actor in e.participant_ids)

@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 README = Path(__file__).parent.parent / "README.md"
 
@@ -35,3 +39,32 @@ def test_readme_says_where_each_document_was_published():
         else:
             assert f"| {source.outlet}, " in section, source.id
     assert section.count("no known address") == sum(1 for source in src.sources() if not source.url)
+
+
+def test_duckdb_example_joins_the_parquet_export(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """The README's DuckDB code runs as written; its joins give the top speakers and massacres' actors."""
+    duckdb = pytest.importorskip("duckdb")
+    import syria_russia_corpus as src
+
+    section = README.read_text(encoding="utf-8").split("### Beyond one machine", 1)[1].split("\n## ", 1)[0]
+    code = re.search(r"```python\n(.*?)```", section, re.DOTALL)
+    assert code, "the section needs a python block"
+    relations: list[Any] = []
+    real = duckdb.sql
+
+    def recording(query: str) -> Any:
+        relations.append(real(query))
+        return relations[-1]
+
+    monkeypatch.setattr(duckdb, "sql", recording)
+    monkeypatch.chdir(tmp_path)
+    exec(compile(code[1], "README.md", "exec"), {})  # the README's own code, as a reader runs it
+
+    top, massacres = (relation.fetchall() for relation in relations)
+    counts = Counter(src.actor(q.speaker_id).name for q in src.quotes())
+    assert top == sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:3]
+    wanted = [
+        (e.title, src.actor(a).name) for e in src.events() if e.type == "massacre" for a in e.participant_ids
+    ]
+    assert wanted
+    assert sorted(massacres) == sorted(wanted)

@@ -81,6 +81,15 @@ def test_works_when_imported_from_a_zip(tmp_path: Path):
     assert result.stdout.split() == [str(len(src.quotes())), str(len(src.quotes_by("Putin")))]
 
 
+def test_package_data_not_in_a_folder_is_read_through_importlib_resources(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Where the package has no data folder on disk (a zip), its data is read through importlib.resources."""
+    folder = _loading.read_bundled().records
+    monkeypatch.setattr(_loading, "__file__", str(tmp_path / "_loading.py"))
+    assert _loading.read_bundled().records == folder
+
+
 def test_oversized_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """A file past the size limit is refused, named, before it is read."""
     write_corpus(tmp_path)

@@ -30,12 +30,10 @@ from ._bundled import (
     stance_timeline,
     verify,
 )
-from ._citation import cite
 from ._collection import Records
 from ._corpus import Corpus
 from ._dates import DatePrecision, PartialDate
 from ._records import Actor, Anchor, Event, Evidence, Fatalities, Position, Quote, Source
-from ._stance import StanceChange
 from ._version import DATA_VERSION
 from ._vocabulary import (
     ActorKind,
@@ -108,11 +106,13 @@ __all__ = [
 if TYPE_CHECKING:
     from ._agreement import AgreementReport, Disagreement, compare
     from ._check import check
+    from ._citation import cite
     from ._coverage import MonthCoverage
     from ._display import RecordView
     from ._documents import SkippedFile
     from ._locate import locate
     from ._new_source import new_source
+    from ._stance import StanceChange
     from ._verify import SourceCheck, SpanCheck, VerificationReport
 
     __version__: str
@@ -126,8 +126,10 @@ _LAZY = {
     "SkippedFile": "_documents",
     "SourceCheck": "_verify",
     "SpanCheck": "_verify",
+    "StanceChange": "_stance",
     "VerificationReport": "_verify",
     "check": "_check",
+    "cite": "_citation",
     "compare": "_agreement",
     "locate": "_locate",
     "new_source": "_new_source",

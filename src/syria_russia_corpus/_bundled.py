@@ -28,6 +28,12 @@ def load() -> Corpus:
     Later calls return the same :class:`Corpus`. Safe to call from many
     threads at once: the data is parsed exactly once.
 
+    The first call, like :meth:`Corpus.from_path`, pauses automatic garbage
+    collection for the whole process while it reads, then moves every object
+    the collector tracks, other threads' too, to the oldest generation, where
+    only a full collection looks for garbage; a collector you disabled and
+    objects you froze are left as they are.
+
     Example:
         >>> import syria_russia_corpus as src
         >>> src.load() is src.load()

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import abc
-import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Final, Generic, Protocol, TypeVar, overload
 
 import attrs
 
 from ._messages import brief
+from ._rows import row_classes
 from ._schema import class_names
 from .exceptions import ArgumentTypeError
 
@@ -41,7 +41,7 @@ def _record_tuple(items: Iterable[Any]) -> tuple[Any, ...]:
     if isinstance(items, (str, bytes)) or not isinstance(items, Iterable):
         raise ArgumentTypeError(f"Records needs an iterable of records, not {type(items).__name__}")
     records = tuple(items)
-    classes = _row_classes()
+    classes = row_classes()
     for index, item in enumerate(records):
         if not isinstance(item, classes):
             raise ArgumentTypeError(
@@ -55,7 +55,7 @@ def _checked_kind(kind: object, records: tuple[Any, ...]) -> type[Any] | None:
     """*kind*, None or a class of the package's records that every one of *records* is."""
     if kind is None:
         return None
-    classes = _row_classes()
+    classes = row_classes()
     if not isinstance(kind, type) or kind not in classes:
         raise ArgumentTypeError(f"Records' kind must be None or one of {_names(classes)}, not {brief(kind)}")
     for index, item in enumerate(records):
@@ -78,17 +78,6 @@ def _checked_corpus(corpus: Corpus | None) -> Corpus | None:
     if corpus is not None and not isinstance(corpus, CorpusABC):
         raise ArgumentTypeError(f"Records' corpus must be None or a Corpus, not {type(corpus).__name__}")
     return corpus
-
-
-@functools.cache
-def _row_classes() -> tuple[type[Any], ...]:
-    """Every class a Records may hold: the five record kinds, and the rows of coverage and stance changes."""
-    # Imported here: the modules that define rows return Records themselves.
-    from ._coverage import MonthCoverage
-    from ._schema import KINDS
-    from ._stance import StanceChange
-
-    return (*(kind.record_class for kind in KINDS), StanceChange, MonthCoverage)
 
 
 def _names(classes: tuple[type[Any], ...]) -> str:

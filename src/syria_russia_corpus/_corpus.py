@@ -20,6 +20,7 @@ from ._integrity import ValidatedRecords, validated
 from ._layering import layered, records_of
 from ._loading import read_bundled, read_directory, read_objects
 from ._names import closest_names, name_key
+from ._once import Once
 from ._records import Actor, Event, Position, Quote, Source
 from ._schema import ACTORS, EVENTS, KINDS, POSITIONS, QUOTES, SOURCES, RecordKind, record_kind
 from ._search import KINDS as SEARCHABLE_KINDS
@@ -74,12 +75,16 @@ class Corpus:
     """
 
     _records: ValidatedRecords = attrs.field(validator=_check_records, alias="records")
+    _index_once: Once[CorpusIndex] = attrs.field(init=False, factory=Once)
 
     # Built on the first query, not at load, so that loading pays only for
-    # validation. Two threads that query first at once may both build it; the
-    # two indexes are equal and one is kept.
+    # validation. A query reads it from its slot; the first queries, from any
+    # number of threads, build it once between them.
     @functools.cached_property
     def _index(self) -> CorpusIndex:
+        return self._index_once.get(self._build_index)
+
+    def _build_index(self) -> CorpusIndex:
         with collector_paused():
             return build_index(self._records.collections, self)
 
@@ -95,6 +100,18 @@ class Corpus:
         the result holds both: a record present in both with the same content
         is one record. Everything is validated before the corpus is returned;
         the base is never altered.
+
+        The load, and the first query of the corpus (which builds its
+        indexes), pause Python's automatic cyclic garbage collection for the
+        whole process, every thread, while they run: the collector would
+        otherwise walk the new records again and again, half the load's time.
+        When they end, every object the collector tracks, other threads' too,
+        moves to the oldest generation, so cyclic garbage made before then is
+        freed by the next full collection (``gc.collect()``), not by the
+        young ones. Memory freed by reference counting is freed as ever. A
+        collector you disabled, before or during the load, stays disabled;
+        thresholds you set during it stand; if you froze objects
+        (``gc.freeze()``), nothing is moved.
 
         Raises:
             CorpusDataError: The directory or a file is missing, any record is

@@ -10,8 +10,10 @@ from typing import Any
 import attrs
 
 from ._dates import PartialDate
+from ._rows import holds_rows
 
 
+@holds_rows
 @attrs.frozen(kw_only=True)
 class MonthCoverage:
     """The records of one month.

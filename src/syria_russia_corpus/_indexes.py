@@ -16,6 +16,7 @@ from ._dates import PartialDate
 from ._interval_index import IntervalIndex
 from ._loading import RecordSet
 from ._names import KeyIndex, build_name_index
+from ._once import Once
 from ._records import Actor, Event, Position, Quote
 from ._schema import ACTORS, EVENTS, KINDS, POSITIONS, QUOTES, SEARCHED, RecordKind
 from ._search import searchable_text
@@ -76,21 +77,27 @@ class CorpusIndex:
     events_by_date: IntervalIndex[Event]
     no_quotes: Records[Quote]
     no_positions: Records[Position]
+    _search_texts_once: Once[tuple[tuple[str, Quote | Event | Position], ...]] = attrs.field(
+        init=False, factory=Once, repr=False
+    )
+    _suggestions_once: Once[KeyIndex] = attrs.field(init=False, factory=Once, repr=False)
 
-    # Built on the first search, not at load: most sessions never search. Two
-    # threads that search first at once both build it and one keeps its copy:
-    # the copies are equal, so either is right.
+    # Built on the first search, not at load: most sessions never search.
+    # Threads that search first at once build it once between them.
     @functools.cached_property
     def search_texts(self) -> tuple[tuple[str, Quote | Event | Position], ...]:
         """Every quote, event and position with the folded text it is searched by."""
-        records = [r for kind in SEARCHED for r in self.collections[kind.collection]]
-        return tuple([(searchable_text(record), record) for record in records])
+        return self._search_texts_once.get(self._build_search_texts)
 
     # Built on the first name that matches no actor, like the search texts.
     @functools.cached_property
     def suggestions(self) -> KeyIndex:
         """Every name key of an actor, indexed to be found by likeness."""
-        return KeyIndex.of(self.names)
+        return self._suggestions_once.get(lambda: KeyIndex.of(self.names))
+
+    def _build_search_texts(self) -> tuple[tuple[str, Quote | Event | Position], ...]:
+        records = [r for kind in SEARCHED for r in self.collections[kind.collection]]
+        return tuple([(searchable_text(record), record) for record in records])
 
 
 def build_index(records: RecordSet, corpus: Corpus) -> CorpusIndex:
@@ -114,7 +121,7 @@ def build_index(records: RecordSet, corpus: Corpus) -> CorpusIndex:
         quotes_by_speaker=_group(collections[QUOTES.collection], lambda q: (q.speaker_id,)),
         positions_by_actor=_group(collections[POSITIONS.collection], lambda p: (p.actor_id,)),
         events_by_participant=_group(collections[EVENTS.collection], lambda e: e.participant_ids),
-        events_by_date=IntervalIndex(collections[EVENTS.collection], event_span),
+        events_by_date=IntervalIndex.of(collections[EVENTS.collection], event_span),
         no_quotes=trusted_records((), Quote, corpus),
         no_positions=trusted_records((), Position, corpus),
     )

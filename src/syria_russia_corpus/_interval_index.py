@@ -1,69 +1,96 @@
-"""Finding the records whose date ranges overlap a query range, without a scan or a sort."""
+"""Finding the records whose date ranges overlap a query range, in their order, without a scan or a sort."""
 
 from __future__ import annotations
 
 import bisect
 import datetime
-import operator
 from collections.abc import Callable, Sequence
-from typing import Generic, TypeVar
+from typing import Final, Generic, TypeVar
+
+import attrs
 
 T = TypeVar("T")
 
 Span = tuple[datetime.date, datetime.date]
 
-# Records are bucketed by how long their range is: up to 1 day, 2 days, 4 days,
-# and so on to about 180 years. Within a bucket no range is longer than the
-# bucket's limit, so every overlap with [start, end] begins in
-# [start - limit, end]: two bisections bound the candidates, and because the
-# limits double, no bucket reads more than about twice what it returns plus
-# what starts nearby. Longer ranges go in a last bucket that is read whole.
-_BUCKET_LIMITS = tuple(2**power for power in range(17))
+# An item overlaps [start, end] if it begins within it, or began before start
+# and is still going on at start. Items are kept in their order, which is by
+# first day, so those that begin within [start, end] are one slice. Those still
+# going on are found by their age at start: an item at least a days old there is
+# at least a days long, so the ages from one limit to the next are read from the
+# items that long only, those that began that many days before start. Each class
+# of ages is one slice of its items, the classes follow one another back in
+# time, so their finds, oldest first, then the slice, come out in the items'
+# order. The limits grow eightfold: few classes to read, and within each few
+# items read that have ended. The last class is every item older than its limit.
+_AGE_LIMITS: Final = (1, 8, 64, 512, 4096)
+_OLDEST: Final = datetime.date.max.toordinal()
 
 
-class _Bucket:
-    """Ranges of one length class sorted by start: days are ordinals, items their ranks."""
+@attrs.frozen
+class _AgeClass(Generic[T]):
+    """The items at least *youngest* days long, in order, for the ages *youngest* to *oldest* days."""
 
-    __slots__ = ("ends", "limit", "starts")
-
-    def __init__(self, entries: list[tuple[int, int, int]], limit: int | None) -> None:
-        entries.sort()
-        self.starts = [begin for begin, _, _ in entries]
-        self.ends = [(finish, rank) for _, finish, rank in entries]
-        self.limit = limit
-
-    def overlapping(self, start: int, end: int) -> list[int]:
-        first = 0 if self.limit is None else bisect.bisect_left(self.starts, start - self.limit)
-        last = bisect.bisect_right(self.starts, end)
-        return [rank for finish, rank in self.ends[first:last] if finish >= start] if first < last else []
+    youngest: int
+    oldest: int
+    begins: tuple[int, ...]
+    items: tuple[T, ...]
+    finishes: tuple[int, ...]
 
 
+@attrs.frozen
 class IntervalIndex(Generic[T]):
-    """Items keyed by an inclusive date range, queried by overlap; results keep the items' order."""
+    """Items keyed by an inclusive date range, queried by overlap; results keep the items' order.
 
-    def __init__(self, items: Sequence[T], span: Callable[[T], Span]) -> None:
-        """Index *items*, given in the order every result should list them."""
-        self._items = tuple(items)
-        grouped: list[list[tuple[int, int, int]]] = [[] for _ in range(len(_BUCKET_LIMITS) + 1)]
-        for rank, item in enumerate(self._items):
-            begin, finish = (day.toordinal() for day in span(item))
-            grouped[_bucket_of(finish - begin)].append((begin, finish, rank))
-        limits: list[int | None] = [*_BUCKET_LIMITS, None]
-        self._buckets = [
-            _Bucket(entries, limit) for entries, limit in zip(grouped, limits, strict=True) if entries
-        ]
+    Everything it holds is a tuple, so no caller can change what a shared
+    corpus's queries find.
+
+    Example:
+        >>> day = datetime.date
+        >>> spans = {"war": (day(2011, 3, 15), day(2015, 12, 31)), "talk": (day(2012, 6, 9), day(2012, 6, 9))}
+        >>> index = IntervalIndex.of(["war", "talk"], spans.__getitem__)
+        >>> index.overlapping(day(2012, 6, 1), day(2012, 6, 30))
+        ('war', 'talk')
+    """
+
+    _items: tuple[T, ...]
+    _begins: tuple[int, ...]
+    _classes: tuple[_AgeClass[T], ...]  # the oldest ages first
+
+    @classmethod
+    def of(cls, items: Sequence[T], span: Callable[[T], Span]) -> IntervalIndex[T]:
+        """Index *items*, given in the order every result lists them, which must be by first day."""
+        spans = [(first.toordinal(), last.toordinal()) for first, last in map(span, items)]
+        begins = tuple(first for first, _ in spans)
+        if list(begins) != sorted(begins):
+            raise ValueError("items must be given in order of the first day of their ranges")
+        finishes = tuple(last for _, last in spans)
+        oldest = [*(limit - 1 for limit in _AGE_LIMITS[1:]), _OLDEST]
+        classes = []
+        for youngest, most in reversed(list(zip(_AGE_LIMITS, oldest, strict=True))):
+            long_enough = [rank for rank, (first, last) in enumerate(spans) if last - first >= youngest]
+            if long_enough:
+                classes.append(
+                    _AgeClass(
+                        youngest,
+                        most,
+                        tuple(begins[rank] for rank in long_enough),
+                        tuple(items[rank] for rank in long_enough),
+                        tuple(finishes[rank] for rank in long_enough),
+                    )
+                )
+        return cls(tuple(items), begins, tuple(classes))
 
     def overlapping(self, start: datetime.date, end: datetime.date) -> tuple[T, ...]:
         """The items whose range shares at least a day with ``[start, end]``, in the items' order."""
         first, last = start.toordinal(), end.toordinal()
-        ranks = [rank for bucket in self._buckets for rank in bucket.overlapping(first, last)]
-        # Ranks are ints: sorting them, and gathering the items they point at, runs in C.
-        ranks.sort()
-        if len(ranks) < 2:
-            return tuple(self._items[rank] for rank in ranks)
-        found: tuple[T, ...] = operator.itemgetter(*ranks)(self._items)
-        return found
-
-
-def _bucket_of(length: int) -> int:
-    return bisect.bisect_left(_BUCKET_LIMITS, length) if length <= _BUCKET_LIMITS[-1] else len(_BUCKET_LIMITS)
+        found: list[T] = []
+        for ages in self._classes:
+            if ages.begins[0] > first - ages.youngest:
+                continue  # nothing is that old yet
+            low = bisect.bisect_left(ages.begins, first - ages.oldest)
+            high = bisect.bisect_right(ages.begins, first - ages.youngest, low)
+            items, finishes = ages.items, ages.finishes
+            found += [items[rank] for rank in range(low, high) if finishes[rank] >= first]
+        begun = self._items[bisect.bisect_left(self._begins, first) : bisect.bisect_right(self._begins, last)]
+        return (*found, *begun) if found else begun

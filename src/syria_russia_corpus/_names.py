@@ -99,10 +99,9 @@ class KeyIndex:
 
 def build_name_index(names_by_id: Mapping[str, Iterable[str]]) -> dict[str, tuple[str, ...]]:
     """Map every name key to the ids of the records it names, in id order."""
-    index: dict[str, set[str]] = {}
+    index: defaultdict[str, set[str]] = defaultdict(set)  # a set per key, not one made per name
     for record_id, names in names_by_id.items():
-        for name in names:
-            key = name_key(name)
-            if key:
-                index.setdefault(key, set()).add(record_id)
+        for key in map(name_key, names):
+            index[key].add(record_id)
+    index.pop("", None)  # a name with no letter or digit names nothing
     return {key: tuple(sorted(ids)) for key, ids in index.items()}

@@ -54,6 +54,8 @@ class RecordKind(Generic[R]):
         date_field: The date its records are ordered by, or None to order them by id.
         searched_fields: The fields :meth:`Corpus.search` reads, or none for a
             kind it does not search.
+        has_evidence: Whether its records carry evidence spans, read once
+            from the class.
     """
 
     name: str
@@ -63,16 +65,16 @@ class RecordKind(Generic[R]):
     text_field: str
     date_field: str | None = None
     searched_fields: tuple[str, ...] = ()
+    has_evidence: bool = attrs.field(init=False)
+
+    @has_evidence.default
+    def _carries_evidence(self) -> bool:
+        return "evidence" in attrs.fields_dict(self.record_class)  # type: ignore[arg-type]
 
     @property
     def file_name(self) -> str:
         """The JSON file that holds the records, such as ``"quotes.json"``."""
         return f"{self.collection}.json"
-
-    @property
-    def has_evidence(self) -> bool:
-        """Whether its records carry evidence spans."""
-        return "evidence" in attrs.fields_dict(self.record_class)  # type: ignore[arg-type]
 
 
 SOURCES: Final = RecordKind("source", "sources", Source, (), "title", date_field="published")

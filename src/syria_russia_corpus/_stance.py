@@ -10,9 +10,11 @@ import attrs
 
 from ._dates import PartialDate
 from ._records import Position
+from ._rows import holds_rows
 from ._vocabulary import PositionBasis, Stance, Topic
 
 
+@holds_rows
 @attrs.frozen(kw_only=True)
 class StanceChange:
     """A move in one actor's stance on one topic, between two consecutive positions.
