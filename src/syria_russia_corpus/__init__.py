@@ -35,7 +35,6 @@ from ._collection import Records
 from ._corpus import Corpus
 from ._dates import DatePrecision, PartialDate
 from ._records import Actor, Anchor, Event, Evidence, Fatalities, Position, Quote, Source
-from ._stance import StanceChange
 from ._version import DATA_VERSION
 from ._vocabulary import (
     ActorKind,
@@ -113,6 +112,7 @@ if TYPE_CHECKING:
     from ._documents import SkippedFile
     from ._locate import locate
     from ._new_source import new_source
+    from ._stance import StanceChange
     from ._verify import SourceCheck, SpanCheck, VerificationReport
 
     __version__: str
@@ -126,6 +126,7 @@ _LAZY = {
     "SkippedFile": "_documents",
     "SourceCheck": "_verify",
     "SpanCheck": "_verify",
+    "StanceChange": "_stance",
     "VerificationReport": "_verify",
     "check": "_check",
     "compare": "_agreement",

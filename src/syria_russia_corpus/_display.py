@@ -42,11 +42,25 @@ _SHOWN: Final = {
     "quotes": ("date", "speaker_name", "kind", "text"),
     "events": ("date", "type", "participant_names", "title"),
     "positions": ("date", "actor_name", "topic", "stance", "basis", "summary"),
-    "stance_changes": ("date", "actor_name", "topic", "from_stance", "to_stance", "summary"),
+    "stance_changes": (
+        "date",
+        "actor_name",
+        "topic",
+        "from_stance",
+        "to_stance",
+        "certain",
+        "from_basis",
+        "to_basis",
+        "summary",
+    ),
     "records": ("record_type", "date", "id", "text"),
 }
 
-_UNCUT: Final = frozenset({"date", "published"})
+# Dates are never cut ("2012-02-27~/2012-03…" would say something else), nor the short values
+# that say how sure a change is and on what basis.
+_UNCUT: Final = frozenset({
+    "date", "published", "stance", "basis", "from stance", "to stance", "certain", "from basis", "to basis",
+})  # fmt: skip
 
 _QUALIFIERS: Final = {
     "exact": "",
@@ -105,7 +119,6 @@ def text_table(records: Records[Any], *, width: int | None = None) -> str:
     # Narrow columns shrink with the terminal so that the text keeps a third of it.
     narrow = max(min(_NARROW, (width * 2 // 3) // max(len(headers) - 1, 1) - 2), 6)
     natural = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(headers[:-1])]
-    # A date is never cut: "2012-02-27~/2012-03…" would say something else.
     widths = [n if h in _UNCUT else min(n, narrow) for h, n in zip(headers, natural, strict=False)]
     text_width = max(width - sum(widths) - 2 * len(widths), 12)
     lines = ["  ".join(h.ljust(w) for h, w in zip(headers, [*widths, text_width], strict=True)).rstrip()]
