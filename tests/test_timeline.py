@@ -423,3 +423,21 @@ def test_periods_are_the_runs_between_gaps():
     assert periods(months) == [("2012-03", "2012-05"), ("2012-09", "2012-09")]
     assert describe(months) == "2012-03 to 2012-05 and 2012-09"
     assert describe([]) == "none"
+
+
+def test_the_stance_layer_loads_on_first_use():
+    """Importing the package loads neither the stance logic, the plot nor matplotlib; a query does."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, syria_russia_corpus as src\n"
+        "names = ('syria_russia_corpus._stance', 'syria_russia_corpus._plot', 'matplotlib')\n"
+        "print([name in sys.modules for name in names])\n"
+        "src.stance_changes('Russia')\n"
+        "print('syria_russia_corpus._stance' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.split("\n")[:2] == ["[False, False, False]", "True"]
