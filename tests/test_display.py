@@ -114,7 +114,7 @@ def test_text_table_at_80_columns_aligns_headers_with_their_data(table: str):
     assert _starts(lines[0]) == _starts(lines[1])
 
 
-@pytest.mark.parametrize("table", ["positions", "stance changes"])
+@pytest.mark.parametrize("table", ["positions"])
 def test_text_table_at_80_columns_leaves_the_text_a_third(table: str):
     """At 80 columns with single-day dates, the text column keeps at least a third of the width."""
     records = _russian(table).filter(lambda record: "/" not in str(record.date))
@@ -122,13 +122,24 @@ def test_text_table_at_80_columns_leaves_the_text_a_third(table: str):
     assert _starts(header)[-1] <= 80 - 80 // 3
 
 
-@pytest.mark.parametrize("table", ["positions", "stance changes"])
+@pytest.mark.parametrize("table", ["positions"])
 def test_text_table_at_80_columns_shares_what_interval_dates_leave(table: str):
     """At 80 columns, uncut interval dates narrow the other columns, so the text still keeps a quarter."""
     records = _russian(table)
     header = text_table(records, width=80).splitlines()[0]
     assert any("/" in str(record.date) for record in records)
     assert _starts(header)[-1] <= 80 - 80 // 4
+
+
+def test_stance_changes_at_80_columns_say_whether_each_is_certain():
+    """A text table of stance changes fits 80 columns and shows both stances and certainty uncut."""
+    changes = src.stance_changes("Russia")
+    lines = text_table(changes, width=80).splitlines()
+    assert lines[0].split()[-1] == "certain"
+    assert max(map(len, lines)) <= 80
+    for change, line in zip(changes, lines[1:], strict=True):
+        cells = [change.topic.value, change.from_stance.value, change.to_stance.value, str(change.certain)]
+        assert line.split()[-4:] == cells
 
 
 def test_text_table_never_cuts_a_date_interval():

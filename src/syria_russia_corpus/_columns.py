@@ -20,7 +20,7 @@ from ._dates import PartialDate
 from ._records import Event, Evidence
 from ._schema import ACTORS, EVIDENCE_SOURCE, KINDS, SEARCHED, RecordKind, kind_of, record_kind, spanned_kinds
 from ._stance import StanceChange
-from ._vocabulary import Stance
+from ._vocabulary import PositionBasis, Stance
 
 if TYPE_CHECKING:
     from ._collection import Records
@@ -200,6 +200,20 @@ _EXTRA: Final[Mapping[type[Any], tuple[Column, ...]]] = {
         *_date_columns("date", "When the new stance is first evidenced"),
         Column("from_stance", "string", "Stance before the move", _reader("from_stance"), Stance),
         Column("to_stance", "string", "Stance after the move", _reader("to_stance"), Stance),
+        Column(
+            "from_basis",
+            "string",
+            "Basis of the position before the move",
+            _reader("before.basis"),
+            PositionBasis,
+        ),
+        Column(
+            "to_basis",
+            "string",
+            "Basis of the position after the move",
+            _reader("after.basis"),
+            PositionBasis,
+        ),
         Column(
             "actor_name", "string", "Name of the actor whose stance moved", lambda c, names: names(c.actor_id)
         ),

@@ -457,17 +457,21 @@ class Corpus:
         """Where *actor*'s stance on a topic moved, in the order of the new stances' dates.
 
         A change is a pair of consecutive positions of one actor on one topic
-        with different stances. Consecutive means in date order; positions whose
-        possible dates overlap give a change whose :attr:`StanceChange.certain`
-        is False, because either may have come first. Nothing depends on ids.
+        with different stances. Consecutive means in date order; where possible
+        dates overlap, the order is chosen by a rule that ignores ids, and the
+        changes next to such a tie have :attr:`StanceChange.certain` False,
+        because another order is as possible (see :class:`StanceChange` for the
+        rule). Nothing depends on ids.
 
         Args:
             actor: An :class:`Actor`, an actor id, a name or an alias.
             topic: Only changes on this topic.
             include_affiliated: Also the changes of every affiliated actor, each
                 its own: a minister's move is never compared with his state's.
-            basis: Only positions of this basis are read, so every change is
-                between two positions that have it.
+            basis: Only the changes whose two positions both have this basis
+                (``"stated"``, ``"reported"`` or ``"analysis"``). The changes
+                are those of all the actor's positions, filtered: two positions
+                of one basis are never paired across a position of another.
             start: Only changes whose new position's possible dates reach
                 *start* or later, wherever the earlier position lies.
             end: Only changes whose new position's possible dates reach back to
@@ -484,10 +488,15 @@ class Corpus:
             True
         """
         window = _window(start, end)
-        positions = self.positions_of(actor, topic=topic, basis=basis, include_affiliated=include_affiliated)
+        wanted = coerce_optional_enum(PositionBasis, basis, "basis")
+        positions = self.positions_of(actor, topic=topic, include_affiliated=include_affiliated)
         from ._stance import StanceChange, changes_in  # the stance logic, only when asked
 
-        changes = [c for c in changes_in(positions) if _within(c.after.date, window)]
+        changes = [
+            c
+            for c in changes_in(positions)
+            if _within(c.after.date, window) and (wanted is None or c.before.basis is c.after.basis is wanted)
+        ]
         return self._wrap(changes, StanceChange)
 
     def plot_stance_timeline(
@@ -498,43 +507,58 @@ class Corpus:
         include_affiliated: bool = False,
         ax: Axes | None = None,
     ) -> Axes:
-        """Plot *actor*'s positions over time: one row per topic, one marker per position.
+        """Plot *actor*'s positions over time: a row per topic and actor, a marker per position.
 
-        Colour gives the stance, the marker's shape the basis, the label whose
-        position it is; a hollow marker is a flagged (uncertain or approximate)
-        date, and a bar spans the days a date may be. Periods with nothing
-        coded for three months or more are cut out: each covered period gets
-        a panel of its own. Needs the ``plot`` extra.
+        Colour gives the stance, the marker's shape the basis (a legend says
+        which); a hollow marker is a date flagged uncertain or approximate,
+        and a bar spans the days a date may be. With several actors, each
+        topic has a heading and each actor a row of its own, labelled with a
+        short name (``"V. Putin"``); positions of one actor that would hide
+        each other are spread over lanes of that row. Topics come in the order
+        of :class:`Topic`, the actor asked for first and the others by name.
+
+        The time axis is cut wherever no position is coded for three months
+        or more (the gaps of :func:`coverage`, hatched and named under the
+        axis), so that every covered period keeps its width. The x values are
+        positions on that cut axis, not matplotlib dates. Needs the ``plot``
+        extra.
 
         Args:
             actor: An :class:`Actor`, an actor id, a name or an alias.
             topic: Only this topic.
             include_affiliated: Also the positions of affiliated actors.
-            ax: Draw into these axes (one panel, no cut) instead of a new figure.
+            ax: Draw into this matplotlib Axes instead of a new figure. The
+                plot keeps its cut axis; markers and labels shrink to fit its
+                rows, and an Axes too small to keep them legible is refused.
 
         Returns:
-            The (first) panel's Axes; ``ax.figure`` is the whole figure. In
-            Jupyter it shows itself; in a script, call ``matplotlib.pyplot.show()``.
+            The Axes drawn on; ``ax.figure`` is its figure. In Jupyter it shows
+            itself; in a script, call ``matplotlib.pyplot.show()``.
 
         Raises:
-            InvalidQueryError: The actor has no positions (on *topic*).
+            InvalidQueryError: The actor has no positions (on *topic*), or *ax*
+                is too small for the plot's rows (the message gives the height
+                needed).
+            ArgumentTypeError: *ax* is not a matplotlib Axes.
 
         Example:
             >>> import syria_russia_corpus as src
-            >>> ax = src.plot_stance_timeline("Russia", include_affiliated=True)
-            >>> ax.figure.axes[0].get_ylabel()
-            'topic'
+            >>> ax = src.plot_stance_timeline("Russia", "support_for_assad", include_affiliated=True)
+            >>> ax.get_title()
+            'Stances of Russia and affiliated actors on support for assad'
         """
         from ._plot import plot
 
         who = self.actor(actor)
         timeline = self.stance_timeline(who, topic=topic, include_affiliated=include_affiliated)
+        on = "" if topic is None else f" on {coerce_enum(Topic, topic, 'topic').value.replace('_', ' ')}"
         if not timeline:
-            on = "" if topic is None else f" on {coerce_enum(Topic, topic, 'topic').value}"
-            hint = "" if include_affiliated else "; include_affiliated=True adds its officials'"
+            helps = not include_affiliated and self.stance_timeline(who, topic, include_affiliated=True)
+            hint = "; its affiliated actors have some: pass include_affiliated=True" if helps else ""
             raise InvalidQueryError(f"{who.name} has no positions{on} to plot{hint}")
         scope = " and affiliated actors" if include_affiliated else ""
-        return plot(timeline, f"Stances of {who.name}{scope}", self.actor_name, ax)
+        actors = self._index.by_id["actors"]
+        return plot(timeline, f"Stances of {who.name}{scope}{on}", who.id, actors.__getitem__, ax)
 
     def coverage(self) -> Records[MonthCoverage]:
         """How many quotes, events and positions fall in each month of the statements' period.
@@ -542,7 +566,9 @@ class Corpus:
         One row per month from the first to the last month with a dated quote
         or position, empty months included, so gaps in the coding show. A
         record counts in the month of its earliest possible day (its latest,
-        for an open start).
+        for an open start). Three months or more in a row without a quote or
+        position are a gap: ``info`` names each, and
+        :meth:`plot_stance_timeline` cuts its time axis there.
 
         Example:
             >>> import syria_russia_corpus as src

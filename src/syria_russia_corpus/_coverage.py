@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
@@ -36,9 +36,16 @@ class MonthCoverage:
         return self.month
 
 
+def known_days(date: PartialDate) -> tuple[datetime.date, datetime.date]:
+    """The first and last day *date* may be, an open end taken as far as the other end."""
+    first = date.latest if date.earliest == datetime.date.min else date.earliest
+    last = date.earliest if date.latest == datetime.date.max else date.latest
+    return first, last
+
+
 def month_of(date: PartialDate) -> str:
     """The month a record counts in: its earliest possible day's, or its latest's for an open start."""
-    day = date.latest if date.earliest == datetime.date.min else date.earliest
+    day = known_days(date)[0]
     return f"{day.year:04d}-{day.month:02d}"
 
 
@@ -54,11 +61,12 @@ def monthly(quotes: Sequence[Any], events: Sequence[Any], positions: Sequence[An
         return []
     return [
         MonthCoverage(month=month, quotes=said[month], events=happened[month], positions=held[month])
-        for month in _months(statements[0], statements[-1])
+        for month in months_between(statements[0], statements[-1])
     ]
 
 
-def _months(first: str, last: str) -> list[str]:
+def months_between(first: str, last: str) -> list[str]:
+    """Every month from *first* to *last*, both ``"YYYY-MM"`` and included."""
     year, month = int(first[:4]), int(first[5:])
     months = []
     while f"{year:04d}-{month:02d}" <= last:
@@ -67,9 +75,13 @@ def _months(first: str, last: str) -> list[str]:
     return months
 
 
-def periods(months: Sequence[MonthCoverage], *, gap: int = 3) -> list[tuple[str, str]]:
-    """The first and last month of each run of statements, runs split by *gap* empty months or more."""
-    spans = gaps(months, at_least=gap)
+#: Months in a row with no statement that split the statements' period in two.
+GAP_MONTHS: Final = 3
+
+
+def periods(months: Sequence[MonthCoverage]) -> list[tuple[str, str]]:
+    """The first and last month of each run of statements, runs split by :func:`gaps`."""
+    spans = gaps(months)
     starts = [months[0].month] + [_after(last, months) for _, last in spans] if months else []
     ends = [_before(first, months) for first, _ in spans] + ([months[-1].month] if months else [])
     return list(zip(starts, ends, strict=True))
@@ -89,15 +101,15 @@ def describe(months: Sequence[MonthCoverage]) -> str:
     return " and ".join([", ".join(parts[:-1]), parts[-1]] if len(parts) > 2 else parts) or "none"
 
 
-def gaps(months: Sequence[MonthCoverage], *, at_least: int = 3) -> list[tuple[str, str]]:
-    """The first and last month of each run of *at_least* months with no quote or position."""
+def gaps(months: Sequence[MonthCoverage]) -> list[tuple[str, str]]:
+    """The first and last month of each run of :data:`GAP_MONTHS` or more with no quote or position."""
     runs: list[tuple[str, str]] = []
     empty: list[str] = []
     for row in [*months, None]:
         if row is not None and row.quotes == 0 and row.positions == 0:
             empty.append(row.month)
             continue
-        if len(empty) >= at_least:
+        if len(empty) >= GAP_MONTHS:
             runs.append((empty[0], empty[-1]))
         empty = []
     return runs

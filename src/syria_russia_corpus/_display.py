@@ -45,9 +45,31 @@ _SHOWN: Final = {
     QUOTES.collection: ("date", "speaker_name", "kind", "text"),
     EVENTS.collection: ("date", "type", "participant_names", "title"),
     POSITIONS.collection: ("date", "actor_name", "topic", "stance", "basis", "summary"),
-    "stance_changes": ("date", "actor_name", "topic", "from_stance", "to_stance", "summary"),
+    "stance_changes": (
+        "date",
+        "actor_name",
+        "topic",
+        "from_stance",
+        "to_stance",
+        "certain",
+        "from_basis",
+        "to_basis",
+        "summary",
+    ),
     MIXED.name: ("record_type", "date", "id", "text"),
 }
+
+# A terminal is narrower than a notebook: there, whether a change is certain, not its bases and
+# summary, fills the last column, since at 80 columns an interval date leaves room for no more.
+_SHOWN_IN_TEXT: Final = {
+    "stance_changes": ("date", "actor_name", "topic", "from_stance", "to_stance", "certain"),
+}
+_TEXT_HEADERS: Final = {"from_stance": "from", "to_stance": "to"}
+
+# Besides dates, the short values that say how sure a change is and on what basis are never cut.
+_UNCUT: Final = frozenset(
+    {"stance", "basis", "from", "to", "from stance", "to stance", "certain", "from basis", "to basis"}
+)
 
 _QUALIFIERS: Final = {
     "exact": "",
@@ -92,13 +114,16 @@ class _Grid(NamedTuple):
     dates: list[bool]
 
 
-def _grid(records: Records[Any], names: Sequence[str] | None = None) -> _Grid:
+def _grid(
+    records: Records[Any], names: Sequence[str] | None = None, headers: Mapping[str, str] | None = None
+) -> _Grid:
     table = table_for(records)
     shown = list(names) if names is not None else _shown(table)
     columns = [table.column(name) for name in shown if any(c.name == name for c in table.columns)]
     resolve = _names(records.corpus)
     rows = [[escape_controls(text_of(column.get(r, resolve))) for column in columns] for r in records]
-    return _Grid([_header(column.name) for column in columns], rows, [column.edtf for column in columns])
+    shown = [(headers or {}).get(column.name) or _header(column.name) for column in columns]
+    return _Grid(shown, rows, [column.edtf for column in columns])
 
 
 def text_table(records: Records[Any], *, width: int | None = None) -> str:
@@ -111,13 +136,17 @@ def text_table(records: Records[Any], *, width: int | None = None) -> str:
     if not records:
         return "(no records)"
     width = width or shutil.get_terminal_size((100, 24)).columns
-    headers, rows, dates = _grid(records)
+    table = table_for(records)
+    headers, rows, dates = _grid(records, _SHOWN_IN_TEXT.get(table.name), _TEXT_HEADERS)
     natural = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(headers[:-1])]
     # A date is never cut: "2012-02-27~/2012-03…" would say something else.
-    pairs = list(zip(natural, dates, strict=False))
-    room = width - width // 3 - 2 * len(natural) - sum(n for n, date in pairs if date)
-    shares = iter(_share([n for n, date in pairs if not date], room))
-    widths = [n if date else next(shares) for n, date in pairs]
+    whole = [date or header in _UNCUT for header, date in zip(headers, dates, strict=False)]
+    pairs = list(zip(natural, whole, strict=False))
+    # The last column keeps a third of the width, or what it needs if that is less.
+    last = max(len(headers[-1]), *(len(row[-1]) for row in rows))
+    room = width - min(width // 3, last) - 2 * len(natural) - sum(n for n, kept in pairs if kept)
+    shares = iter(_share([n for n, kept in pairs if not kept], room))
+    widths = [n if kept else next(shares) for n, kept in pairs]
     text_width = max(width - sum(widths) - 2 * len(widths), 12)
     cut = [_shorten(h, w) for h, w in zip(headers, [*widths, text_width], strict=True)]
     lines = ["  ".join(h.ljust(w) for h, w in zip(cut, [*widths, text_width], strict=True)).rstrip()]
