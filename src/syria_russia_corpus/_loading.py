@@ -46,6 +46,14 @@ MAX_FILE_BYTES: Final = 1 << 30
 # /proc file says 0), so that the cap holds without a cap-sized buffer.
 _CHUNK: Final = 1 << 20
 
+# The files that tell another export format, in the order looked for: a datapackage has csv files too.
+_OTHER_FORMATS: Final = (
+    ("datapackage", "datapackage.json"),
+    ("jsonl", "*.jsonl"),
+    ("parquet", "*.parquet"),
+    ("csv", "*.csv"),
+)
+
 # What a path that is not a regular file is, by the letter ``ls -l`` shows.
 _FILE_TYPES: Final = {"d": "a directory", "p": "a FIFO", "c": "a device", "b": "a device"}
 
@@ -95,6 +103,9 @@ def read_directory(directory: object) -> Parsed:
     if not root.is_dir():
         names = ", ".join(kind.file_name for kind in KINDS)
         raise CorpusDataError([f"{root}: not a directory; pass the folder that holds {names}"])
+    other = _other_format(root)
+    if other is not None:
+        raise CorpusDataError([other])
     texts: dict[str, str | None] = {}
     problems: list[str] = []
     for kind in KINDS:
@@ -104,6 +115,41 @@ def read_directory(directory: object) -> Parsed:
             problems.append(f"{root / kind.file_name}: {error}")
             texts[kind.file_name] = None
     return parse_texts(texts, label=labels_in(root), problems=problems)
+
+
+def _other_format(root: Path) -> str | None:
+    """What a folder with none of the corpus's files but another export format's is told to do."""
+    if any(os.path.lexists(root / kind.file_name) for kind in KINDS):
+        return None
+    for export_format, pattern in _OTHER_FORMATS:
+        found = sorted(path.name for path in root.glob(pattern))
+        if found:
+            shown = ", ".join(found[:3]) + (", ..." if len(found) > 3 else "")
+            return (
+                f"{root}: holds a {export_format} export ({shown}), not the json files this reads; "
+                'export the corpus with format="json" (command line: export DIR --format json) and read '
+                "that folder"
+            )
+    return None
+
+
+def read_file(path: Path, kind: RecordKind[R]) -> tuple[list[Any], tuple[R, ...]]:
+    """The items of one file of *kind*, as the file holds them, and the records they are.
+
+    Raises:
+        CorpusDataError: The file cannot be read, is not a JSON array, or an
+            item is not a record of *kind*; every problem is named.
+    """
+    where = str(path)
+    try:
+        items, repeated = parse_json(_read_text(path))
+    except BadValue as error:
+        raise CorpusDataError([f"{where}: {error}"]) from None
+    problems = [problem for _, problem in _repeated_key_problems(items, where)] if repeated else []
+    records, _, found = structure_all(kind, items, where)
+    if problems or found:
+        raise CorpusDataError([*problems, *found])
+    return items, records
 
 
 def labels_in(root: Path) -> Label:
