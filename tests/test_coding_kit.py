@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from pathlib import Path
 
 import attrs
@@ -718,3 +719,48 @@ def test_check_alone_reads_the_folder_by_itself(
     folder = write(tmp_path, quotes=[putin_quote])
     assert main([arg.format(folder=folder) for arg in argv]) == 1
     assert "the bundled corpus has it" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("MOSCOW, Dec. 19, 2006 - words", "2006-12-19?"),
+        ("on June 31, 2012, or rather 2012-06-05", "2012-06-05?"),
+        ("Sept. 3 2015", "2015-09-03?"),
+        ("only a year, 2013", "2013?"),
+        ("no date at all", "2000?"),
+    ],
+)
+def test_new_source_suggests_the_first_real_date(tmp_path: Path, text: str, expected: str):
+    """The first date the text writes that is a real day is suggested; else a year; else a placeholder."""
+    document = tmp_path / "article.txt"
+    document.write_text(f"A title\n{text}\n", encoding="utf-8")
+    assert str(src.new_source(document, into=tmp_path / "coding").published) == expected
+
+
+def test_check_of_a_missing_folder_is_a_problem(tmp_path: Path):
+    """check of a folder that does not exist returns the problem instead of raising."""
+    (problem,) = src.check(tmp_path / "nowhere")
+    assert problem.startswith(f"{tmp_path / 'nowhere'}: not a directory")
+
+
+@pytest.mark.parametrize(
+    "call", [lambda: src.check(".", base="bundled"), lambda: src.compare(src.load(), "b")]
+)
+def test_coding_functions_refuse_what_is_not_a_corpus(call: Callable[[], object]):
+    """A base or a coding that is not a Corpus is an ArgumentTypeError naming its type."""
+    with pytest.raises(ArgumentTypeError, match="not str"):
+        call()
+
+
+def test_a_json_export_of_the_command_loads_back(
+    tmp_path: Path, putin_quote: Quote, capsys: pytest.CaptureFixture[str]
+):
+    """export DIR (json) of a folder on the bundled corpus is read back by --data with the same records."""
+    folder = write(tmp_path / "mine", quotes=[putin_quote])
+    assert main(["--data", str(folder), "export", str(tmp_path / "export")]) == 0
+    capsys.readouterr()
+    exported = Corpus.from_path(tmp_path / "export", base=src.load())
+    assert exported.quotes() == Corpus.from_path(folder, base=src.load()).quotes()
+    assert main(["--data", str(tmp_path / "export"), "info", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["counts"]["quotes"] == len(src.quotes()) + 1

@@ -17,9 +17,11 @@ from typing_extensions import assert_type
 import syria_russia_corpus as src
 from syria_russia_corpus import (
     Actor,
+    AgreementReport,
     Anchor,
     Corpus,
     DatePrecision,
+    Disagreement,
     Event,
     EventType,
     Evidence,
@@ -116,6 +118,18 @@ evidence = src.locate(Path("article.txt"), "the words", source_id="article", occ
 assert_type(evidence, Evidence)
 assert_type(src.locate("article.txt", "the words", source_id="article").anchor, Anchor | None)
 assert_type(src.cite(format="bibtex"), str)
+
+coding = Corpus.from_path("coder_a", base=src.load())
+assert_type(coding.base, Corpus | None)
+assert_type(src.new_source("article.txt", into=Path("coder_a")), Source)
+assert_type(src.check("coder_a", base=src.load(), documents="documents", fill_anchors=True), tuple[str, ...])
+agreement = src.compare(coding, Corpus.from_path("coder_b", base=src.load()))
+assert_type(agreement, AgreementReport)
+assert_type(agreement.alpha["stance"], float)
+assert_type(agreement.matched["quotes"], int)
+assert_type(agreement.disagreements[0], Disagreement)
+assert_type(agreement.disagreements[0].a_value, str)
+assert_type(agreement.unmatched["a"][0], Quote | Event | Position)
 assert_type(src.coverage()[0].month, str)
 assert_type(src.stance_changes("Russia")[0].certain, bool)
 assert_type(src.plot_stance_timeline("Russia"), Axes)
