@@ -61,10 +61,10 @@ def test_a_collector_disabled_during_a_load_stays_disabled(folder: Path, monkeyp
     loading, disabled = threading.Event(), threading.Event()
     real = _corpus.validated
 
-    def waiting(*args: Any) -> Any:
+    def waiting(*args: Any, **kwargs: Any) -> Any:
         loading.set()
         disabled.wait(5)
-        return real(*args)
+        return real(*args, **kwargs)
 
     monkeypatch.setattr(_corpus, "validated", waiting)
     worker = threading.Thread(target=Corpus.from_path, args=(folder,))
@@ -84,9 +84,9 @@ def test_thresholds_set_during_a_load_stand(folder: Path, monkeypatch: pytest.Mo
     before = gc.get_threshold()
     real = _corpus.validated
 
-    def setting(*args: Any) -> Any:
+    def setting(*args: Any, **kwargs: Any) -> Any:
         gc.set_threshold(5_000, 20, 20)
-        return real(*args)
+        return real(*args, **kwargs)
 
     monkeypatch.setattr(_corpus, "validated", setting)
     try:

@@ -77,7 +77,7 @@ def test_a_name_too_long_is_a_document_error(tmp_path: Path):
     [
         ["export", "{long}"],
         ["--data", "{long}", "info"],
-        ["--data", "{data}", "--alone", "compare", "{data}", "{long}"],
+        ["compare", "--alone", "{data}", "{long}"],
         ["verify", "{long}"],
     ],
 )

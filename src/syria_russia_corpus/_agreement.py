@@ -60,8 +60,11 @@ class AgreementReport:
 
     Attributes:
         alpha: Krippendorff's alpha (nominal) of each coded field over the
-            matched units: 1 is perfect agreement, 0 what chance gives; NaN
-            where the field never varies, so that alpha is undefined.
+            matched units: 1 is perfect agreement, 0 what chance gives. Every
+            field has a value (``speaker``, ``kind``, ``topics``, ``date``,
+            ``type``, ``stance``, ``basis``): NaN where no unit was matched
+            or no value varies, so that alpha is undefined. ``date`` pools the
+            dates of quotes, events and positions.
         matched: How many units of each kind were matched (``"quotes"``, …).
         disagreements: Every field on which two matched records differ.
         unmatched: The records of each side (``"a"``, ``"b"``) that found no partner.
@@ -86,31 +89,42 @@ class AgreementReport:
 def compare(a: Corpus, b: Corpus, *, base: Corpus | None = None) -> AgreementReport:
     """Measure agreement between two codings *a* and *b* of the same documents.
 
-    Units are matched across the codings: quotes by overlapping first spans in
-    the same source; events by type and overlapping evidence; positions by
-    actor, topic and a shared source. For each coded field (``speaker``,
-    ``kind``, ``topics``, ``date``, ``stance``, ``basis``, ``type``) the report
-    gives Krippendorff's alpha (nominal) over the matched units, computed with
-    the ``krippendorff`` package (the ``agreement`` extra).
+    Units are matched across the codings, one to one, best fit first: quotes
+    by overlapping evidence (over all their spans) in the same source;
+    events by overlapping evidence, an equal type breaking ties, so that two
+    coders who type one event differently still make a pair; positions by
+    actor, topic and a shared source, overlapping evidence breaking ties.
+
+    For every coded field the report gives Krippendorff's alpha (nominal)
+    over the matched units, computed with the ``krippendorff`` package (the
+    ``agreement`` extra): ``speaker``, ``kind`` and ``topics`` of quotes,
+    ``type`` of events, ``stance`` and ``basis`` of positions, and ``date``,
+    which pools the dates of matched quotes, events and positions. Every
+    field is always reported; its alpha is NaN when no unit was matched or
+    no value varies, so that alpha is undefined.
 
     Args:
         a: One coding.
         b: The other coding of the same documents.
-        base: A corpus both codings build on (the bundled one, say): its
-            records are left out, so that only the coders' own work is compared.
+        base: A corpus both codings build on, whose records are left out so
+            that only the coders' own records are compared. By default, the
+            :attr:`~Corpus.base` that *a* and *b* were both built on, if they
+            share one (two folders read with ``base=src.load()`` do);
+            otherwise every record is compared.
 
     Raises:
         MissingDependencyError: ``krippendorff`` is not installed.
         ArgumentTypeError: *a*, *b* or *base* is not a :class:`Corpus`.
 
     Example:
-        Two coders' folders, each built on the bundled corpus::
+        Two coders' folders, each built on the bundled corpus: only their own
+        records are compared::
 
             import syria_russia_corpus as src
 
             first = src.Corpus.from_path("coder_a/", base=src.load())
             second = src.Corpus.from_path("coder_b/", base=src.load())
-            report = src.compare(first, second, base=src.load())
+            report = src.compare(first, second)
             report.alpha["stance"]
     """
     from ._corpus import Corpus
@@ -122,12 +136,14 @@ def compare(a: Corpus, b: Corpus, *, base: Corpus | None = None) -> AgreementRep
         import krippendorff
     except ImportError:
         raise MissingDependencyError("krippendorff", "agreement", "compare()") from None
+    if base is None and a.base is b.base:
+        base = a.base
     pairs: list[tuple[Unit, Unit]] = []
     unmatched: dict[Side, list[Unit]] = {"a": [], "b": []}
     matched: dict[str, int] = {}
     for collection, fits in (
         (QUOTES.collection, _quote_overlap),
-        (EVENTS.collection, _event_overlap),
+        (EVENTS.collection, _event_fit),
         (POSITIONS.collection, _position_fit),
     ):
         left, right = (_own(getattr(corpus, collection)(), base, collection) for corpus in (a, b))
@@ -192,13 +208,15 @@ def _overlap(one: Iterable[Evidence], other: Iterable[Evidence]) -> int:
 
 
 def _quote_overlap(x: Quote, y: Quote) -> int:
-    if x.source_id != y.source_id or not x.evidence or not y.evidence:
+    return _overlap(x.evidence, y.evidence) if x.source_id == y.source_id else 0
+
+
+def _event_fit(x: Event, y: Event) -> int:
+    shared = _overlap(x.evidence, y.evidence)
+    if not shared:
         return 0
-    return _overlap(x.evidence[:1], y.evidence[:1])
-
-
-def _event_overlap(x: Event, y: Event) -> int:
-    return _overlap(x.evidence, y.evidence) if x.type is y.type else 0
+    # Overlap decides; between equal overlaps, the partner of the same type is the better one.
+    return 2 * shared + (x.type is y.type)
 
 
 def _position_fit(x: Position, y: Position) -> int:
@@ -211,15 +229,15 @@ def _position_fit(x: Position, y: Position) -> int:
 
 
 def _alphas(pairs: Sequence[tuple[Unit, Unit]], alpha: Callable[..., float]) -> dict[str, float]:
-    values: dict[str, list[tuple[str, str]]] = {}
+    values: dict[str, list[tuple[str, str]]] = {field: [] for fields in _FIELDS.values() for field in fields}
     for x, y in pairs:
         for field, read in _FIELDS[type(x)].items():
-            values.setdefault(field, []).append((read(x), read(y)))
+            values[field].append((read(x), read(y)))
     result = {}
     for field, coded in values.items():
         codes = {value: index for index, value in enumerate(sorted({v for pair in coded for v in pair}))}
         if len(codes) < 2:
-            result[field] = math.nan  # no variation: alpha is undefined
+            result[field] = math.nan  # no unit, or no variation: alpha is undefined
             continue
         data = [[codes[x] for x, _ in coded], [codes[y] for _, y in coded]]
         result[field] = float(alpha(reliability_data=data, level_of_measurement="nominal"))

@@ -66,10 +66,13 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     not a message from Python as it exits.
     """
     try:
-        return _parser().parse_args(argv)
+        parser = _parser()
+        args = parser.parse_args(argv)
+        _refuse_unused_flags(parser, args)
     except SystemExit:
         _flush()
         raise
+    return args
 
 
 def _escape_what_cannot_be_encoded() -> None:
@@ -144,10 +147,12 @@ def _parser() -> argparse.ArgumentParser:
         help="add the records of DIR to the bundled corpus (they may refer to its records)",
     )
     parser.add_argument(
-        "--alone", action="store_true", help="with --data, read DIR by itself, without the bundled corpus"
+        "--alone",
+        action="store_true",
+        help="with --data (or check, compare), read the folder by itself, without the bundled corpus",
     )
-    parser.set_defaults(run=_info)
-    parser.set_defaults(format="table")
+    # What a command reads: the corpus (--data applies), folders of its own (check, compare), or neither.
+    parser.set_defaults(run=_info, format="table", reads="corpus")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_OneLineErrors)
 
     info = commands.add_parser("info", help="summarize the corpus (the default)")
@@ -197,29 +202,37 @@ def _parser() -> argparse.ArgumentParser:
     verify.add_argument("directory", metavar="DIR", help="folder of your copies of the documents (*.txt)")
     verify.set_defaults(run=_verify)
 
+    _coding_commands(commands)
+
+    citation = commands.add_parser("cite", help="print how to cite the dataset")
+    citation.add_argument("--format", choices=CITATION_FORMATS, default="text")
+    citation.set_defaults(run=lambda args: _print(cite(args.format)), reads="nothing")
+    return parser
+
+
+def _coding_commands(commands: Any) -> None:
+    """The commands of a coder: new-source, check and compare, which read folders of their own."""
     check = commands.add_parser("check", help="check a coder's folder against every codebook rule")
     check.add_argument("directory", metavar="DIR", help="the folder of JSON files to check")
+    check.add_argument("--documents", metavar="DOCS", help="also find every span in these documents")
     check.add_argument(
-        "--documents",
-        metavar="DOCS",
-        help="also find every span in these documents, and fill in missing anchors",
+        "--fill-anchors",
+        action="store_true",
+        help="with --documents, write the anchor of every span found that has none into DIR's files",
     )
-    check.set_defaults(run=_check)
+    _alone_flag(check)
+    check.set_defaults(run=_check, reads="folders")
 
     compare = commands.add_parser("compare", help="intercoder agreement between two folders")
     compare.add_argument("first", metavar="DIR_A")
     compare.add_argument("second", metavar="DIR_B")
-    compare.set_defaults(run=_compare)
+    _alone_flag(compare)
+    compare.set_defaults(run=_compare, reads="folders")
 
     new_source = commands.add_parser("new-source", help="start coding a document: write its source record")
     new_source.add_argument("document", metavar="DOCUMENT", help="the document, a UTF-8 text file")
     new_source.add_argument("--into", metavar="DIR", required=True, help="the folder to code it in")
-    new_source.set_defaults(run=_new_source)
-
-    citation = commands.add_parser("cite", help="print how to cite the dataset")
-    citation.add_argument("--format", choices=CITATION_FORMATS, default="text")
-    citation.set_defaults(run=lambda args: _print(cite(args.format)))
-    return parser
+    new_source.set_defaults(run=_new_source, reads="nothing")
 
 
 def _listing(
@@ -237,6 +250,27 @@ def _listing(
     )
     parser.set_defaults(run=lambda args: _emit(run(args), args))
     return parser
+
+
+def _alone_flag(command: argparse.ArgumentParser) -> None:
+    # SUPPRESS: a default here would undo an --alone given before the command.
+    command.add_argument(
+        "--alone",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="read the folders by themselves, without the bundled corpus",
+    )
+
+
+def _refuse_unused_flags(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """A flag the command would ignore is a usage error, not a silent no-op."""
+    if args.reads != "corpus" and args.data is not None:
+        also = "; --alone reads them without the bundled corpus" if args.reads == "folders" else ""
+        parser.error(f"--data does not apply to this command: it reads the folders it is given{also}")
+    if args.reads != "folders" and args.alone and args.data is None:
+        parser.error("--alone reads the folder of --data by itself: give --data DIR too")
+    if getattr(args, "fill_anchors", False) and args.documents is None:
+        parser.error("--fill-anchors needs --documents DOCS: anchors are read from the documents")
 
 
 def _directory(value: str) -> str:
@@ -328,9 +362,7 @@ def _check(args: argparse.Namespace) -> int:
     from ._check import check
 
     base = None if args.alone else _bundled.load()
-    problems = check(
-        args.directory, base=base, documents=args.documents, fill_anchors=args.documents is not None
-    )
+    problems = check(args.directory, base=base, documents=args.documents, fill_anchors=args.fill_anchors)
     count = f"{len(problems)} problem{'' if len(problems) == 1 else 's'}" if problems else "no problems"
     _print("\n".join([*problems, count]))
     return 1 if problems else 0
@@ -339,9 +371,9 @@ def _check(args: argparse.Namespace) -> int:
 def _compare(args: argparse.Namespace) -> int:
     from ._agreement import compare
 
-    base = None if args.alone else _bundled.load()
+    # Both folders are read on the bundled corpus (unless --alone): compare leaves its records out.
     first, second = (_read(directory, args) for directory in (args.first, args.second))
-    return _print(str(compare(first, second, base=base)))
+    return _print(str(compare(first, second)))
 
 
 def _new_source(args: argparse.Namespace) -> int:

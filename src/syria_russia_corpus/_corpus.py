@@ -75,7 +75,22 @@ class Corpus:
     """
 
     _records: ValidatedRecords = attrs.field(validator=_check_records, alias="records")
+    _base: Corpus | None = attrs.field(default=None, alias="base", kw_only=True)
     _index_once: Once[CorpusIndex] = attrs.field(init=False, factory=Once)
+
+    @property
+    def base(self) -> Corpus | None:
+        """The corpus this one was built on by :meth:`from_path` with ``base=``, or None.
+
+        :func:`~syria_russia_corpus.compare` leaves out the records of the base
+        two codings share, so that only the coders' own records are compared.
+
+        Example:
+            >>> import syria_russia_corpus as src
+            >>> src.load().base is None
+            True
+        """
+        return self._base
 
     # Built on the first query, not at load, so that loading pays only for
     # validation. A query reads it from its slot; the first queries, from any
@@ -95,11 +110,13 @@ class Corpus:
         """Load a corpus from *directory*, laid out like the package data, optionally on a *base*.
 
         The directory holds ``sources.json``, ``actors.json``, ``quotes.json``,
-        ``events.json`` and ``positions.json``. With *base* (the bundled corpus
-        is ``src.load()``), the folder's records may refer to the base's, and
-        the result holds both: a record present in both with the same content
-        is one record. Everything is validated before the corpus is returned;
-        the base is never altered.
+        ``events.json`` and ``positions.json``. With ``base=None`` (the
+        default) the folder is read alone, so its records may refer only to
+        each other. With *base* (the bundled corpus is ``src.load()``), the
+        folder's records may refer to the base's, and the result holds both:
+        a record present in both with the same content is one record. The
+        result remembers its :attr:`base`. Everything is validated before the
+        corpus is returned; the base is never altered.
 
         The load, and the first query of the corpus (which builds its
         indexes), pause Python's automatic cyclic garbage collection for the
@@ -117,14 +134,15 @@ class Corpus:
             CorpusDataError: The directory or a file is missing, any record is
                 invalid, or an id of the folder's is the base's with other
                 values. The error lists every problem, each naming the file,
-                the record, the field and the value.
+                the record, the field and the value; a folder read alone that
+                names a bundled record is told to build on the bundled corpus.
 
         Example:
             Code a new document, reuse the bundled actors, and query both::
 
                 import syria_russia_corpus as src
 
-                corpus = Corpus.from_path("my_coding/", base=src.load())
+                corpus = src.Corpus.from_path("my_coding/", base=src.load())
                 corpus.quotes_by("Lavrov")
         """
         if base is not None and not isinstance(base, Corpus):
@@ -134,7 +152,7 @@ class Corpus:
             if base is not None:
                 merged, conflicts = layered(records_of(base), parsed.records, label=parsed.label)
                 parsed = attrs.evolve(parsed, records=merged, problems=(*parsed.problems, *conflicts))
-            return cls(validated(parsed))
+            return cls(validated(parsed, read_alone=base is None), base=base)
 
     @classmethod
     def from_records(

@@ -17,7 +17,7 @@ from typing import Any, Final
 import attrs
 
 from ._converter import brief
-from ._loading import Parsed, RecordSet
+from ._loading import Parsed, RecordSet, read_bundled
 from ._records import Actor, Event, Quote, Source
 from ._schema import (
     ACTORS,
@@ -40,21 +40,39 @@ _SHA256: Final = re.compile("[0-9a-f]{64}")
 # The most actors a cycle's message names; a longer cycle shows its ends.
 _CYCLE_SHOWN: Final = 8
 
+# How alike a dangling id and a known one must be (difflib's ratio) to suggest the known one.
+_CLOSE_ENOUGH: Final = 0.8
 
-def find_problems(parsed: Parsed) -> list[str]:
+# The most "did you mean"s one check gives: each compares the id with every id of its kind.
+_SUGGESTIONS: Final = 20
+
+_BUILD_ON_BUNDLED: Final = (
+    "; the bundled corpus has it: build on it with base=src.load() (command line: drop --alone)"
+)
+
+# Past this length an id is no mistyped slug, and comparing it costs what its length squared does.
+_LONGEST_SUGGESTED: Final = 200
+
+
+def find_problems(parsed: Parsed, *, read_alone: bool = False) -> list[str]:
     """Return one line per problem across the records *parsed* holds; empty if they are sound.
 
     Records that could not be read count too, from the items the files hold:
     such a record (its own problems are reported where it was read) still
     exists, counts towards duplicates and closes affiliation cycles, and its
     fields that could be read meet every rule that needs only them.
+
+    A dangling reference suggests the closest id of its kind; with
+    *read_alone* (a user's folder read without a base), one the bundled
+    corpus holds says to build on it instead.
     """
     ids = {kind.collection: _ids(parsed, kind.collection) for kind in KINDS}
     known = {name: None if found is None else set(found) for name, found in ids.items()}
+    hint = _Hint(read_alone=read_alone)
     problems: list[str] = []
     for kind in KINDS:
         where = parsed.label(kind.file_name)
-        rules = _rules(kind, known)
+        rules = _rules(kind, known, hint)
         problems += [f"{where}: {p}" for p in _duplicate_ids(ids[kind.collection] or ())]
         problems += [
             f"{where}: record {brief(record.id)}, {problem}"
@@ -106,15 +124,15 @@ class _Partial:
 Rule = tuple[frozenset[str], Callable[[Any], Iterator[str]]]
 
 
-def _rules(kind: RecordKind[Any], known: Known) -> list[Rule]:
+def _rules(kind: RecordKind[Any], known: Known, hint: _Hint) -> list[Rule]:
     """Every rule a record of *kind* meets, each with the fields it reads."""
     rules: list[Rule] = [(frozenset({"id"}), _id_problems)]
     for reference in kind.references:
-        check = functools.partial(_reference_problems, reference, known[reference.target])
+        check = functools.partial(_reference_problems, reference, known[reference.target], hint)
         rules.append((frozenset({reference.field}), check))
     if kind.has_evidence:
         sources = known[EVIDENCE_SOURCE.target]
-        rules.append((frozenset({"evidence"}), functools.partial(_evidence_problems, sources)))
+        rules.append((frozenset({"evidence"}), functools.partial(_evidence_problems, sources, hint)))
     return [*rules, *_KIND_RULES.get(kind.collection, ())]
 
 
@@ -123,26 +141,65 @@ def _id_problems(record: Any) -> Iterator[str]:
         yield f"field 'id': {brief(record.id)} is blank; an id needs at least one visible character"
 
 
-def _reference_problems(reference: Reference, targets: set[str] | None, record: Any) -> Iterator[str]:
+def _reference_problems(
+    reference: Reference, targets: set[str] | None, hint: _Hint, record: Any
+) -> Iterator[str]:
     if targets is None:
         return
     for value in reference.ids(record):
         if value not in targets:
             target = kind_named(reference.target).name
-            yield f"field {reference.field!r}: no {target} has the id {brief(value)}"
+            yield (
+                f"field {reference.field!r}: no {target} has the id {brief(value)}"
+                f"{hint(reference.target, value, targets)}"
+            )
 
 
-def _evidence_problems(sources: set[str] | None, record: Any) -> Iterator[str]:
+def _evidence_problems(sources: set[str] | None, hint: _Hint, record: Any) -> Iterator[str]:
     for index, span in enumerate(record.evidence):
         value = EVIDENCE_SOURCE.ids(span)[0]
         if sources is not None and value not in sources:
             target = kind_named(EVIDENCE_SOURCE.target).name
-            yield f"field 'evidence[{index}].{EVIDENCE_SOURCE.field}': no {target} has the id {brief(value)}"
+            yield (
+                f"field 'evidence[{index}].{EVIDENCE_SOURCE.field}': no {target} has the id {brief(value)}"
+                f"{hint(EVIDENCE_SOURCE.target, value, sources)}"
+            )
         if not 0 <= span.start < span.end:
             yield (
                 f"field 'evidence[{index}]': span {span.start}:{span.end} is not a span; "
                 "it needs 0 <= start < end"
             )
+
+
+@attrs.define
+class _Hint:
+    """What a dangling reference's problem adds after "no actor has the id 'x'": how to mend it."""
+
+    read_alone: bool
+    suggestions_left: int = _SUGGESTIONS
+
+    def __call__(self, collection: str, value: str, known: set[str]) -> str:
+        bundled = _bundled_ids()[collection] if self.read_alone else frozenset()
+        # A folder read by itself that names bundled records wants the bundled corpus as its base.
+        if value in bundled:
+            return _BUILD_ON_BUNDLED
+        if self.suggestions_left <= 0 or len(value) > _LONGEST_SUGGESTED:
+            return ""
+        self.suggestions_left -= 1
+        import difflib  # only an error message needs it
+
+        close = difflib.get_close_matches(value, known | bundled, n=1, cutoff=_CLOSE_ENOUGH)
+        if not close:
+            return ""
+        return f"; did you mean {brief(close[0])}?" + (_BUILD_ON_BUNDLED if close[0] not in known else "")
+
+
+@functools.cache
+def _bundled_ids() -> Mapping[str, frozenset[str]]:
+    # Read from the package data, not through load(), which is built on this module; only an
+    # error pays for it, once.
+    records = read_bundled().records
+    return {kind.collection: frozenset(r.id for r in records[kind.collection]) for kind in KINDS}
 
 
 def _sha256_problems(source: Source) -> Iterator[str]:
@@ -250,13 +307,15 @@ class ValidatedRecords:
     collections: RecordSet
 
 
-def validated(parsed: Parsed) -> ValidatedRecords:
+def validated(parsed: Parsed, *, read_alone: bool = False) -> ValidatedRecords:
     """Return the records *parsed* holds as validated, or raise one error naming every problem.
+
+    *read_alone* is as for :func:`find_problems`.
 
     Raises:
         CorpusDataError: Reading found a problem, or any rule fails.
     """
-    problems = [*parsed.problems, *find_problems(parsed)]
+    problems = [*parsed.problems, *find_problems(parsed, read_alone=read_alone)]
     if problems:
         raise CorpusDataError(problems)
     # Read-only: the bundled corpus's records are shared by the whole process.

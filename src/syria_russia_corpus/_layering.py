@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from ._converter import converter
 from ._loading import RecordSet
 from ._schema import KINDS
 
 if TYPE_CHECKING:
     from ._corpus import Corpus
+
+# The most characters of a value a conflict shows: enough to tell two values apart.
+_SHOWN: Final = 80
 
 
 def layered(
@@ -33,11 +38,16 @@ def layered(
             if original is None:
                 added.append(record)
             elif original != record:
-                fields = ", ".join(repr(name) for name in _differing(original, record))
+                differing = _differing(original, record)
+                fields = ", ".join(repr(name) for name in differing)
+                values = "; ".join(
+                    f"{name}: base {_shown(getattr(original, name))}, yours {_shown(getattr(record, name))}"
+                    for name in differing
+                )
                 problems.append(
                     f"{label(kind.file_name)}: record {record.id!r}, field(s) {fields}: the base corpus "
-                    f"holds this {kind.name} id with other values; give yours another id, or copy the "
-                    "base's record exactly"
+                    f"holds this {kind.name} id with other values ({values}); give yours another id, or "
+                    "copy the base's record exactly"
                 )
         merged[kind.collection] = (*base[kind.collection], *added)
     return merged, problems
@@ -54,3 +64,9 @@ def _differing(one: Any, other: Any) -> list[str]:
         for field in attrs.fields(type(one))
         if getattr(one, field.name) != getattr(other, field.name)
     ]
+
+
+def _shown(value: Any) -> str:
+    """*value* as its file holds it, cut short."""
+    text = json.dumps(converter().unstructure(value), ensure_ascii=False)
+    return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"

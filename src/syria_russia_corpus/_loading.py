@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
+import os
 import re
 import stat
 import sys
@@ -59,6 +60,15 @@ class Unread:
     item: Any
     label: str
     fields: Mapping[str, Any]
+
+
+# The files that tell another export format, in the order looked for: a datapackage has csv files too.
+_OTHER_FORMATS: Final = (
+    ("datapackage", "datapackage.json"),
+    ("jsonl", "*.jsonl"),
+    ("parquet", "*.parquet"),
+    ("csv", "*.csv"),
+)
 
 
 @attrs.frozen
@@ -119,6 +129,9 @@ def read_directory(directory: object) -> Parsed:
         raise CorpusDataError([f"{root}: {reason}; {hint}"]) from None
     if status is None or not stat.S_ISDIR(status.st_mode):
         raise CorpusDataError([f"{root}: not a directory; {hint}"])
+    other = _other_format(root)
+    if other is not None:
+        raise CorpusDataError([other])
     texts: dict[str, str | None] = {}
     problems: list[str] = []
     for kind in KINDS:
@@ -128,6 +141,41 @@ def read_directory(directory: object) -> Parsed:
             problems.append(f"{root / kind.file_name}: {error}")
             texts[kind.file_name] = None
     return parse_texts(texts, label=labels_in(root), problems=problems)
+
+
+def _other_format(root: Path) -> str | None:
+    """What a folder with none of the corpus's files but another export format's is told to do."""
+    if any(os.path.lexists(root / kind.file_name) for kind in KINDS):
+        return None
+    for export_format, pattern in _OTHER_FORMATS:
+        found = sorted(path.name for path in root.glob(pattern))
+        if found:
+            shown = ", ".join(found[:3]) + (", ..." if len(found) > 3 else "")
+            return (
+                f"{root}: holds a {export_format} export ({shown}), not the json files this reads; "
+                'export the corpus with format="json" (command line: export DIR --format json) and read '
+                "that folder"
+            )
+    return None
+
+
+def read_kind_file(path: Path, kind: RecordKind[R]) -> tuple[list[Any], tuple[R, ...]]:
+    """The items of one file of *kind*, as the file holds them, and the records they are.
+
+    Raises:
+        CorpusDataError: The file cannot be read, is not a JSON array, or an
+            item is not a record of *kind*; every problem is named.
+    """
+    where = str(path)
+    try:
+        items, repeated = parse_json(_read_text(path))
+    except BadValue as error:
+        raise CorpusDataError([f"{where}: {error}"]) from None
+    problems = [problem for _, _, problem in _repeated_key_problems(items, where)] if repeated else []
+    records, _, found = structure_all(kind, items, where)
+    if problems or found:
+        raise CorpusDataError([*problems, *found])
+    return items, records
 
 
 def labels_in(root: Path) -> Label:

@@ -11,7 +11,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple, get_args
+from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple, get_args
 
 import attrs
 
@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 
 _FOUND: frozenset[SpanStatus] = frozenset({"exact", "moved"})
 _SHOWN = 60  # characters of a span's words shown in a problem
+
+# How the problem of a quote's span that holds other words than the quote begins.
+_OTHER_WORDS: Final = "the span reads "
 _MIN_SHARE = 0.25  # of a source's anchored spans, that a file must hold to be its copy
 
 
@@ -269,7 +272,7 @@ def _check(span: _Span, found: Found, match: Match) -> SpanCheck:
         if finder.normalized.text[first:last] != normalize(span.quote_text).text:
             reads = normalize_whitespace(finder.text[start:end])
             shown = reads if len(reads) <= _SHOWN else reads[: _SHOWN - 1] + "…"
-            return _failed(span, f"the span reads {shown!r}, not the quote's text")
+            return _failed(span, f"{_OTHER_WORDS}{shown!r}, not the quote's text")
     return SpanCheck(
         record_type=span.record_type,
         record_id=span.record_id,
@@ -278,6 +281,11 @@ def _check(span: _Span, found: Found, match: Match) -> SpanCheck:
         start=start,
         end=end,
     )
+
+
+def text_differs(check: SpanCheck) -> bool:
+    """Whether *check* failed because its quote's text is not the words at its offsets."""
+    return check.problem.startswith(_OTHER_WORDS)
 
 
 def _failed(span: _Span, problem: str, status: SpanStatus = "missing") -> SpanCheck:
