@@ -15,10 +15,14 @@ from syria_russia_corpus._vocabulary import ENUMS
 ONGOING = re.compile(r"still (?:going on|under way)|ongoing", re.IGNORECASE)
 CODEBOOK = Path(__file__).parent.parent / "docs" / "codebook.md"
 DATA = Path(src.__file__).parent / "data"
+CHANGELOG = Path(__file__).parent.parent / "CHANGELOG.md"
+# A record entry of the changelog's data lists, "- `position/some-id` ...", and the heading above it.
+CHANGELOG_RECORD = re.compile(r"^\s+- `(source|actor|quote|event|position)/([a-z0-9-]+)`")
+CHANGELOG_HEADING = re.compile(r"^\s+- (Added|Changed|Removed):$")
 
 # The size of the curated dataset. A change here is a deliberate change to the data:
 # update the CHANGELOG and DATA_VERSION with it.
-EXPECTED_COUNTS = {"sources": 5, "actors": 87, "quotes": 55, "events": 34, "positions": 62}
+EXPECTED_COUNTS = {"sources": 5, "actors": 87, "quotes": 55, "events": 34, "positions": 63}
 EXPECTED_QUOTE_KINDS = {"direct": 15, "partial": 7, "reported": 33}
 
 
@@ -96,6 +100,29 @@ def test_russia_stance_is_answerable_across_2012_and_2015():
     """Russia's positions, with its officials', span 2012 and 2015: the documents' question."""
     years = {p.date.earliest.year for p in src.stance_timeline("Russia")}
     assert {2012, 2015} <= years
+
+
+def removed_in_changelog() -> set[tuple[str, str]]:
+    """The (kind, id) of every record the changelog lists under a "Removed:" heading."""
+    removed, heading = set(), None
+    for line in CHANGELOG.read_text(encoding="utf-8").splitlines():
+        if found := CHANGELOG_HEADING.match(line):
+            heading = found.group(1)
+        elif (record := CHANGELOG_RECORD.match(line)) and heading == "Removed":
+            removed.add((record.group(1), record.group(2)))
+    return removed
+
+
+def test_no_removed_id_is_in_the_data():
+    """An id the changelog lists as removed is not in the data: ids are never reused."""
+    removed = removed_in_changelog()
+    assert removed, "the changelog should list the records removed from the data"
+    present = {
+        (kind, r.id)
+        for kind in ("source", "actor", "quote", "event", "position")
+        for r in getattr(src, kind + "s")()
+    }
+    assert sorted(removed & present) == []
 
 
 def test_codebook_examples_are_real_records():

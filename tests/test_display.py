@@ -214,7 +214,7 @@ def test_record_view_finds_the_words_in_a_users_copy(
         (tmp_path / path.name).write_bytes(text.encode("utf-8"))
     monkeypatch.setenv(DOCUMENTS_ENV, str(tmp_path))
     quote = src.load().quote("putin-not-discussing-asylum-2012-03-07")
-    (passage,) = src.load().show(quote).passages()
+    passage = src.load().show(quote).passages()[0]
     assert passage.words == quote.text
     assert passage.where.startswith(f"{quote.source_id} [1153:1188], found at [")
 

@@ -167,6 +167,14 @@ def test_missing_document_names_where_to_get_it(tmp_path: Path, documents: Path)
     )
 
 
+def test_missing_document_without_an_address_says_none_is_known(tmp_path: Path, documents: Path):
+    """A source with no file and no url is reported with no address, pointing at its notes."""
+    report = corpus_for(TEXT, anchored(tmp_path)).verify(documents)
+    assert str(report) == (
+        "NOT FOUND doc: no file has its SHA-256 or holds its words; no address is known (see its notes)"
+    )
+
+
 def test_unrelated_file_is_not_taken_for_a_source(tmp_path: Path, documents: Path):
     """A file that holds none of a source's words is not its document."""
     evidence = anchored(tmp_path)
