@@ -83,6 +83,13 @@ def test_span_of_white_space_has_no_anchor():
     assert anchor_of(normalize("a  \n b"), 1, 4) is None
 
 
+def test_span_inside_a_run_of_white_space_has_no_anchor():
+    """A line break in the middle of a run of them, which becomes part of one space, gets no anchor."""
+    text = "six.\n\n\n\nA line"
+    assert normalize(text).span(6, 7) == (5, 5)
+    assert anchor_of(normalize(text), 6, 7) is None
+
+
 @settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.data())
 def test_random_span_is_found_again_in_a_changed_copy(documents_dir: Path, data: st.DataObject):

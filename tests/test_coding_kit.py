@@ -265,6 +265,18 @@ def test_check_with_documents_reports_a_quote_that_is_not_its_span(
     )
 
 
+def test_fill_anchors_must_be_a_bool(tmp_path: Path, putin_quote: Quote, documents_dir: Path):
+    """fill_anchors="no" would count as true; anything but a bool is refused before a file is written."""
+    bare = attrs.evolve(
+        putin_quote, evidence=tuple(attrs.evolve(e, anchor=None) for e in putin_quote.evidence)
+    )
+    folder = write(tmp_path / "coding", quotes=[bare])
+    before = (folder / "quotes.json").read_bytes()
+    with pytest.raises(ArgumentTypeError, match="fill_anchors must be True or False"):
+        src.check(folder, base=src.load(), documents=documents_dir, fill_anchors="no")  # type: ignore[arg-type]
+    assert (folder / "quotes.json").read_bytes() == before
+
+
 # -- the base a corpus was built on ---------------------------------------------------------------
 
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from ._coercion import require_bool
 from ._converter import brief
 from ._dates import PartialDate
 from ._integrity import find_problems
@@ -125,6 +126,7 @@ def check(
 
     if base is not None and not isinstance(base, Corpus):
         raise ArgumentTypeError(f"base must be a Corpus, such as load(), not {type(base).__name__}")
+    fill_anchors = require_bool(fill_anchors, "fill_anchors")
     try:
         parsed = read_directory(directory)
     except CorpusDataError as error:

@@ -80,10 +80,12 @@ class Normalized:
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The normalized range of the original's ``[start:end]``, without spaces at its edges.
 
-        A character counts as inside when everything it comes from is inside.
+        A character counts as inside when everything it comes from is inside, so
+        a range inside what one character became (a line break of a run of
+        white space made one space) is empty.
         """
         first = bisect_left(self._starts, max(start, 0))
-        last = bisect_right(self._ends, end)
+        last = max(bisect_right(self._ends, end), first)
         while first < last and self.text[first] == " ":
             first += 1
         while last > first and self.text[last - 1] == " ":
