@@ -42,8 +42,10 @@ def test_cached_corpus_cannot_be_altered():
 
 def _dependencies() -> list[Path]:
     """The files or folders of the installed packages that importing and using the package loads."""
+    # From a zip, the package reads its data through importlib.resources (the backport before 3.11).
     code = (
         "import sys, syria_russia_corpus as s; s.quotes_by('Putin'); s.cite();"
+        "sys.version_info < (3, 11) and __import__('importlib_resources');"
         "print('\\n'.join(sorted({m.__file__ for m in list(sys.modules.values())"
         " if 'site-packages' in (getattr(m, '__file__', None) or '')})))"
     )
