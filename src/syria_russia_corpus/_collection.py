@@ -42,13 +42,14 @@ def _record_tuple(items: Iterable[Any]) -> tuple[Any, ...]:
         raise ArgumentTypeError(f"Records needs an iterable of records, not {type(items).__name__}")
     records = tuple(items)
     classes = row_classes()
+    _require_all(records, classes, f"Records holds the package's records ({_names(classes)})")
+    return records
+
+
+def _require_all(records: tuple[Any, ...], classes: type[Any] | tuple[type[Any], ...], holds: str) -> None:
     for index, item in enumerate(records):
         if not isinstance(item, classes):
-            raise ArgumentTypeError(
-                f"Records holds the package's records ({_names(classes)}); "
-                f"item {index} is a {type(item).__name__}"
-            )
-    return records
+            raise ArgumentTypeError(f"{holds}; item {index} is a {type(item).__name__}")
 
 
 def _checked_kind(kind: object, records: tuple[Any, ...]) -> type[Any] | None:
@@ -58,12 +59,7 @@ def _checked_kind(kind: object, records: tuple[Any, ...]) -> type[Any] | None:
     classes = row_classes()
     if not isinstance(kind, type) or kind not in classes:
         raise ArgumentTypeError(f"Records' kind must be None or one of {_names(classes)}, not {brief(kind)}")
-    for index, item in enumerate(records):
-        if not isinstance(item, kind):
-            raise ArgumentTypeError(
-                f"Records of kind {kind.__name__} holds only {kind.__name__} records; "
-                f"item {index} is a {type(item).__name__}"
-            )
+    _require_all(records, kind, f"Records of kind {kind.__name__} holds only {kind.__name__} records")
     return kind
 
 
