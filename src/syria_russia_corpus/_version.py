@@ -9,7 +9,7 @@ from typing import Final
 DATA_VERSION: Final[str] = "1.1.0"
 
 #: When this data version was released; the year of a citation.
-DATA_RELEASED: Final = datetime.date(2026, 11, 25)
+DATA_RELEASED: Final = datetime.date(2026, 12, 5)
 
 
 def package_version() -> str:
