@@ -575,7 +575,7 @@ class Corpus:
             hint = "; its affiliated actors have some: pass include_affiliated=True" if helps else ""
             raise InvalidQueryError(f"{who.name} has no positions{on} to plot{hint}")
         scope = " and affiliated actors" if include_affiliated else ""
-        actors = self._index.by_id["actors"]
+        actors = self._index.by_id[ACTORS.collection]
         return plot(timeline, f"Stances of {who.name}{scope}{on}", who.id, actors.__getitem__, ax)
 
     def coverage(self) -> Records[MonthCoverage]:

@@ -171,10 +171,9 @@ def read_kind_file(path: Path, kind: RecordKind[R]) -> tuple[list[Any], tuple[R,
         items, repeated = parse_json(_read_text(path))
     except BadValue as error:
         raise CorpusDataError([f"{where}: {error}"]) from None
-    problems = [problem for _, _, problem in _repeated_key_problems(items, where)] if repeated else []
-    records, _, found = structure_all(kind, items, where)
-    if problems or found:
-        raise CorpusDataError([*problems, *found])
+    records, _, problems = _structure_kind(kind, items, where, repeated)
+    if problems:
+        raise CorpusDataError(problems)
     return items, records
 
 
@@ -226,18 +225,27 @@ def _structure_kinds(
     records: dict[str, tuple[Any, ...]] = {}
     unread: dict[str, tuple[Unread, ...] | None] = {}
     for kind in KINDS:
+        repeated = kind.collection in repeats
         kind_items = items[kind.collection] or []
-        where = label(kind.file_name)
-        # Walked only when the parser saw a repeat: a walk of every value costs as much as parsing.
-        repeated = _repeated_key_problems(kind_items, where) if kind.collection in repeats else []
-        problems += [problem for _, _, problem in repeated]
-        refused: dict[int, set[str]] = {}
-        for index, field, _ in repeated:
-            refused.setdefault(index, set()).add(field)
-        records[kind.collection], failed, found = structure_all(kind, kind_items, where, refused=refused)
+        records[kind.collection], failed, found = _structure_kind(
+            kind, kind_items, label(kind.file_name), repeated
+        )
         unread[kind.collection] = None if items[kind.collection] is None else failed
         problems += found
     return Parsed(records, unread, tuple(problems), label)
+
+
+def _structure_kind(
+    kind: RecordKind[R], items: Sequence[Any], where: str, repeated: bool
+) -> tuple[tuple[R, ...], tuple[Unread, ...], list[str]]:
+    """Structure one file's *items*; *repeated*: the parser saw an object whose keys repeat."""
+    # Walked only when the parser saw a repeat: a walk of every value costs as much as parsing.
+    repeats = _repeated_key_problems(items, where) if repeated else []
+    refused: dict[int, set[str]] = {}
+    for index, field, _ in repeats:
+        refused.setdefault(index, set()).add(field)
+    records, failed, found = structure_all(kind, items, where, refused=refused)
+    return records, failed, [*(problem for _, _, problem in repeats), *found]
 
 
 # -- files ------------------------------------------------------------------------
